@@ -1,0 +1,329 @@
+"""Text normalization with offset maps.
+
+Each step produces new text plus a map back to its input, so every span in
+the normalized text maps back to the text as read (DOMAIN.md §6):
+
+1. Unicode NFC (``vndocs.normalize.to_nfc``);
+2. spaces: NBSP and other Unicode spaces become plain spaces, zero-width and
+   control characters go;
+3. hard-wrapped lines joined (a newline inside a sentence becomes a space).
+
+Matching keys (:func:`key`, :func:`fold`) are separate: one tone-mark
+placement for open oa/oe/uy syllables, case folded; printed text keeps its
+original spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from vndocs.models import Span
+
+# --------------------------------------------------------------------------
+# Offset maps
+
+
+class TextBuilder:
+    """Builds a text from pieces, each remembering the source range it came from."""
+
+    __slots__ = ("_parts", "_out_starts", "_src_starts", "_src_ends", "_pos")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._out_starts: list[int] = []
+        self._src_starts: list[int] = []
+        self._src_ends: list[int] = []
+        self._pos = 0
+
+    def add(self, text: str, src_start: int, src_end: int) -> None:
+        """Append ``text`` that replaces ``source[src_start:src_end]``."""
+        if not text and src_start == src_end:
+            return
+        self._parts.append(text)
+        self._out_starts.append(self._pos)
+        self._src_starts.append(src_start)
+        self._src_ends.append(src_end)
+        self._pos += len(text)
+
+    def build(self) -> tuple[str, "OffsetMap"]:
+        """The text and its map."""
+        text = "".join(self._parts)
+        lengths = [len(p) for p in self._parts]
+        return text, OffsetMap(self._out_starts, self._src_starts, self._src_ends, lengths)
+
+
+class OffsetMap:
+    """Maps positions of a derived text back to its source."""
+
+    __slots__ = ("out_starts", "src_starts", "src_ends", "lengths")
+
+    def __init__(
+        self,
+        out_starts: list[int],
+        src_starts: list[int],
+        src_ends: list[int],
+        lengths: list[int],
+    ) -> None:
+        self.out_starts = out_starts
+        self.src_starts = src_starts
+        self.src_ends = src_ends
+        self.lengths = lengths
+
+    @classmethod
+    def identity(cls, length: int) -> "OffsetMap":
+        """The map of a text to itself."""
+        return cls([0], [0], [length], [length])
+
+    def pos(self, out_pos: int, *, end: bool = False) -> int:
+        """Source position of ``out_pos``; ``end`` maps an exclusive end."""
+        if not self.out_starts:
+            return out_pos
+        i = bisect_right(self.out_starts, out_pos - 1 if end and out_pos > 0 else out_pos) - 1
+        i = max(i, 0)
+        offset = out_pos - self.out_starts[i]
+        src_len = self.src_ends[i] - self.src_starts[i]
+        if src_len == self.lengths[i]:
+            return self.src_starts[i] + offset
+        # a replaced piece: starts map to its start, ends to its end
+        if end and offset > 0:
+            return self.src_ends[i]
+        return self.src_starts[i] if offset == 0 else self.src_ends[i]
+
+    def span(self, span: Span) -> Span:
+        """Source span of an output span."""
+        start = self.pos(span.start)
+        stop = self.pos(span.end, end=True)
+        return Span(start, max(start, stop))
+
+
+def compose(outer: OffsetMap, inner: OffsetMap) -> "ComposedMap":
+    """A map through ``outer`` (newest text -> middle) then ``inner`` (middle -> source)."""
+    return ComposedMap((outer, inner))
+
+
+class ComposedMap:
+    """A chain of offset maps applied from the newest text to the oldest."""
+
+    __slots__ = ("maps",)
+
+    def __init__(self, maps: tuple[OffsetMap, ...]) -> None:
+        self.maps = maps
+
+    def span(self, span: Span) -> Span:
+        """Source span of a span of the newest text."""
+        for m in self.maps:
+            span = m.span(span)
+        return span
+
+
+# --------------------------------------------------------------------------
+# Unicode steps
+
+_SPACE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
+_DROP_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_SPACE_TABLE = {ord(c): " " for c in _SPACE_CHARS}
+
+
+def to_nfc(text: str) -> tuple[str, OffsetMap]:
+    """NFC with a map; characters that combine are mapped as one piece."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, OffsetMap.identity(len(text))
+    b = TextBuilder()
+    i, n = 0, len(text)
+    run_start = 0
+    while i < n:
+        # a cluster: a base character and the combining marks after it
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        cluster = text[i:j]
+        if j - i > 1 or not unicodedata.is_normalized("NFC", cluster):
+            if run_start < i:
+                b.add(text[run_start:i], run_start, i)
+            b.add(unicodedata.normalize("NFC", cluster), i, j)
+            run_start = j
+        i = j
+    if run_start < n:
+        b.add(text[run_start:n], run_start, n)
+    return b.build()
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + _DROP_CHARS + "]")
+
+
+def clean_spaces(text: str) -> tuple[str, OffsetMap]:
+    """Unicode spaces to ASCII space, CRLF/CR to LF, invisible and control characters dropped."""
+    text1 = text.translate(_SPACE_TABLE)
+    if "\r" not in text1 and not _CONTROL_RE.search(text1):
+        return text1, OffsetMap.identity(len(text))
+    b = TextBuilder()
+    pos = 0
+    for m in re.finditer("\r\n?|" + _CONTROL_RE.pattern, text1):
+        if m.start() > pos:
+            b.add(text1[pos : m.start()], pos, m.start())
+        b.add("\n" if m.group().startswith("\r") else "", m.start(), m.end())
+        pos = m.end()
+    if pos < len(text1):
+        b.add(text1[pos:], pos, len(text1))
+    return b.build()
+
+
+# --------------------------------------------------------------------------
+# Joining hard-wrapped lines
+
+# A line that starts a new unit of text: list markers, outline labels,
+# structural keywords. (DOMAIN.md §3; the Công báo .txt files wrap every line.)
+_BLOCK_START_RE = re.compile(
+    r"""^\s*(?:
+        [-+•*–—]\s                                  # bullets (- Căn cứ ...; recipients)
+      | [IVXLC]+\s*[.\-]\s                          # I. / I-  (Party style)
+      | \d+(?:\.\d+)*\s*[.\-)]\s*\S                 # 1. / 1.1. / 1- / 1)
+      | \(\d+\)\s                                   # (1)
+      | [a-zđ]\)\s                                  # a) đ)
+      | (?:Điều|Chương|Phần|Mục|Tiểu\ mục)\s+[\dIVXLCa-zđ]   # legal units
+      | (?:Căn\ cứ|Nơi\ nhận|Kính\ gửi|Số\s*:|V/v|TM\.|KT\.|TL\.|TUQ\.|T/M|K/T|T/L)
+      | (?:QUYẾT\ ĐỊNH|QUYẾT\ NGHỊ|NGHỊ\ QUYẾT)\s*:
+    )""",
+    re.VERBOSE,
+)
+_SENTENCE_END = ".;:!?"
+
+
+def _has_lower(s: str) -> bool:
+    return any(c.islower() for c in s)
+
+
+def _is_upper_line(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters)
+
+
+def should_join(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` continues the sentence of ``prev`` (a hard wrap)."""
+    a = prev.rstrip()
+    b = nxt.strip()
+    if not a or not b:
+        return False
+    if a[-1] in _SENTENCE_END or a.endswith("./."):
+        return False
+    if _BLOCK_START_RE.match(nxt):
+        return False
+    first = b[0]
+    if first.islower():
+        return True
+    if _is_upper_line(a) or _is_upper_line(b):
+        return False
+    # both sentence-like lines: a wrap in the middle of a sentence
+    return _has_lower(a) and _has_lower(b) and (a[-1].isalnum() or a[-1] in ",)”\"")
+
+
+def join_wrapped_lines(text: str) -> tuple[str, OffsetMap]:
+    """Replace newlines that only wrap a sentence by a space (same length: identity map)."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text, OffsetMap.identity(len(text))
+    out = list(lines)
+    joins = [False] * (len(lines) - 1)
+    for i in range(len(lines) - 1):
+        joins[i] = should_join(lines[i], lines[i + 1])
+    parts: list[str] = []
+    for i, line in enumerate(out):
+        parts.append(line)
+        if i < len(joins):
+            parts.append(" " if joins[i] else "\n")
+    return "".join(parts), OffsetMap.identity(len(text))
+
+
+@dataclass(slots=True)
+class NormalizedText:
+    """Normalized text and the way back to the text as read."""
+
+    text: str
+    """The normalized text."""
+    source: str
+    """The text as read (after decoding and markup removal)."""
+    maps: tuple[OffsetMap, ...]
+    """Maps, newest first."""
+
+    def to_source(self, span: Span) -> Span:
+        """Span of ``source`` for a span of ``text``."""
+        for m in self.maps:
+            span = m.span(span)
+        return span
+
+
+def normalize(source: str, *, join_lines: bool = True) -> NormalizedText:
+    """Run the normalization steps, keeping the maps."""
+    t1, m1 = to_nfc(source)
+    t2, m2 = clean_spaces(t1)
+    maps = [m2, m1]
+    if join_lines:
+        t3, m3 = join_wrapped_lines(t2)
+        maps.insert(0, m3)
+    else:
+        t3 = t2
+    return NormalizedText(t3, source, tuple(maps))
+
+
+# --------------------------------------------------------------------------
+# Keys
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+# open syllables with the glide o/u and the tone on the second vowel:
+# hoà, hoá, khoẻ, uỷ, thuỷ; not after q (quý) and not closed (hoàn, thuyền).
+_OPEN_GLIDE_RE = re.compile(
+    r"(?<![qQ])([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?![^\W\d_])"
+    r"|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
+)
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    first = m.group(1) or m.group(3)
+    second = m.group(2) or m.group(4)
+    d = unicodedata.normalize("NFD", second)
+    tone = "".join(c for c in d if c in _TONES)
+    base = "".join(c for c in d if c not in _TONES)
+    return unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", base)
+
+
+def tone_key(text: str) -> str:
+    """One tone placement for open oa/oe/uy syllables (``hoà`` -> ``hòa``, ``uỷ`` -> ``ủy``)."""
+    text = unicodedata.normalize("NFC", text)
+    return _OPEN_GLIDE_RE.sub(_move_tone, text)
+
+
+def key(text: str) -> str:
+    """Matching key: NFC, one tone placement, case folded, spaces collapsed."""
+    return " ".join(tone_key(text).casefold().split())
+
+
+_FOLD_TABLE = {ord("đ"): "d", ord("Đ"): "D"}
+
+
+def fold(text: str) -> str:
+    """Diacritic-free lower-case key (``Đảng bộ`` -> ``dang bo``); đ folds to d."""
+    d = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
+    return "".join(c for c in d if not unicodedata.combining(c)).casefold()
+
+
+_NUM_DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
+_NUM_SLASH = re.compile(r"\s*/\s*")
+
+
+def normalize_number(number: str) -> str:
+    """A số, ký hiệu without stray spaces and with ASCII hyphens (``1206 /QĐ-HVTC`` -> ``1206/QĐ-HVTC``)."""
+    s = unicodedata.normalize("NFC", number).strip().strip(".,;:")
+    s = _NUM_SLASH.sub("/", s)
+    s = _NUM_DASHES.sub("-", s)
+    return re.sub(r"\s+", "", s)
+
+
+_DATE_DASH = re.compile(r"[\u2010-\u2015\u2212]")
+
+
+def unify_dashes(text: str) -> str:
+    """Unicode dashes to ASCII hyphen (for keys and values, not the printed text)."""
+    return _DATE_DASH.sub("-", text)
