@@ -201,8 +201,20 @@ def _is_upper_line(s: str) -> bool:
     return bool(letters) and not any(c.islower() for c in letters)
 
 
-def should_join(prev: str, nxt: str) -> bool:
-    """Whether ``nxt`` continues the sentence of ``prev`` (a hard wrap)."""
+# words after which a sentence cannot end: a line ending with one was wrapped
+_OPEN_WORDS = frozenset(
+    "số ngày tháng năm của và về tại theo các những với cho trong đến từ là được bởi hoặc "
+    "như sau để khi thì mà do vì nếu tới trên dưới giữa thuộc ban hành quy định".split()
+)
+
+
+def should_join(prev: str, nxt: str, width: int = 0) -> bool:
+    """Whether ``nxt`` continues the sentence of ``prev`` (a hard wrap).
+
+    ``width`` is the text's usual wrap width: a sentence-like line much shorter
+    than it was ended on purpose (a heading above its paragraph), unless its
+    last word cannot end a sentence (``số``, ``của``...).
+    """
     a = prev.rstrip()
     b = nxt.strip()
     if not a or not b:
@@ -217,7 +229,12 @@ def should_join(prev: str, nxt: str) -> bool:
     if _is_upper_line(a) or _is_upper_line(b):
         return False
     # both sentence-like lines: a wrap in the middle of a sentence
-    return _has_lower(a) and _has_lower(b) and (a[-1].isalnum() or a[-1] in ",)”\"")
+    if not (_has_lower(a) and _has_lower(b) and (a[-1].isalnum() or a[-1] in ",)”\"")):
+        return False
+    last = a.rsplit(None, 1)[-1].strip("(\"“'").casefold()
+    if last in _OPEN_WORDS or a[-1] == ",":
+        return True
+    return not width or len(a.strip()) >= 0.6 * width
 
 
 def join_wrapped_lines(text: str) -> tuple[str, OffsetMap]:
@@ -226,9 +243,11 @@ def join_wrapped_lines(text: str) -> tuple[str, OffsetMap]:
     if len(lines) < 2:
         return text, OffsetMap.identity(len(text))
     out = list(lines)
+    lengths = sorted(len(x.strip()) for x in lines if x.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     joins = [False] * (len(lines) - 1)
     for i in range(len(lines) - 1):
-        joins[i] = should_join(lines[i], lines[i + 1])
+        joins[i] = should_join(lines[i], lines[i + 1], width)
     parts: list[str] = []
     for i, line in enumerate(out):
         parts.append(line)

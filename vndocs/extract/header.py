@@ -1,15 +1,598 @@
-"""Header fields (stub)."""
+"""Header fields (thể thức): system, issuer, number, place, date, type, title, marks.
+
+Works on the normalized text laid out by the readers: the header's two
+columns come as separate blocks of lines (issuer and number at left, national
+or Party title and place-and-date at right), in any order. Every field keeps
+its span. Missing parts are normal (DOMAIN.md §1; the reference document has
+no number and no date): :func:`complete_header` fills what the body, the
+signature and the ``Lưu`` line say.
+"""
 
 from __future__ import annotations
 
-from vndocs.models import Header, Recipient, Signer
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from vndocs.models import Field, Header, Recipient, Signer, Span
+from vndocs.normalize import key, normalize_number
+from vndocs.vocab import canonical_type, load, type_by_code
+
+HEADER_WINDOW = 6000
+"""The header is looked for in the first characters of the text only."""
+
+# --- title lines (DOMAIN.md §0, §1.1 box 1, §1.2 box 1) ----------------------
+NATIONAL_RE = re.compile(
+    r"C[ỘO]NG\s+H(?:ÒA|OÀ|ÕA|OA|ÒA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM",
+    re.I,
+)
+MOTTO_RE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
+PARTY_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+
+# --- số, ký hiệu (DOMAIN.md §1.3) ---------------------------------------------
+# Party shape first: N-TYPE/ISSUER (45-KH/BTGTU, 367 - QĐ/TWĐTN-VP, số31-QĐ/TW)
+PARTY_NUMBER = (
+    r"(?P<pnum>\d{1,6}\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,6}\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
+)
+# State shape: N/TYPE-ISSUER, N/YYYY/TYPE-ISSUER, N/ISSUER-UNIT (công văn),
+# also 1206 /QĐ-HVTC (space before the slash) and 351/2017/UBTVQH14
+STATE_NUMBER = (
+    r"(?P<snum>\d{1,6}\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ&]*\d{0,2}(?:\s*-\s*[A-ZĐa-zđ0-9&.]*[A-ZĐa-zđ0-9&])*)"
+)
+NUMBER_LINE_RE = re.compile(
+    r"(?:^|(?<=\n))[ \t*]*(?:Luật\s+|Nghị\s+quyết\s+|Lệnh\s+)?[Ss]ố\s*(?:hiệu)?\s*:?\s*(?:" + PARTY_NUMBER + "|" + STATE_NUMBER + r")"
+)
+BLANK_NUMBER_RE = re.compile(r"(?:^|\n)\s*Số\s*:?\s*(?:[ .…_]*)\s*/\s*[A-ZĐ][A-Za-zĐđ\-]+")
+
+# --- place and date (DOMAIN.md §1.1 box 4) ----------------------------------
+_PLACE = r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ.']*(?:[ \t]+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ.']*){0,5})"
+DATE_LINE_RE = re.compile(
+    _PLACE + r"\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng|/|-)\s*(?P<m>\d{1,2})\s*(?:năm|/|-)\s*(?P<y>\d{4})",
+)
+BLANK_DATE_RE = re.compile(_PLACE + r"\s*,\s*ngày\s*[ .…_]*\s*tháng\s*[ .…_]*\s*năm\s*(?P<y>\d{4})?")
+ADOPTED_RE = re.compile(
+    r"thông\s+qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I
+)
+
+VV_RE = re.compile(r"(?:^|\n|\s)V/[vV]\s*:?\s*(?P<t>[^\n]+)")
+RUNNING_HEADER_RE = re.compile(r"^\s*(?:CÔNG\s+BÁO\b.*|\d{1,4}|Ký bởi:.*|Cơ quan:.*|Ngày ký:.*|[-_=*.\s]+)\s*$")
+
+PREAMBLE_START_RE = re.compile(
+    r"^\s*-?\s*(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Xét\s|Triển\s+khai|Trên\s+cơ\s+sở|Tiếp\s+tục\s+thực\s+hiện)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, object]:
+    return load("header_words")
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> tuple[str, ...]:
+    vals = _words()["org_heads"]["values"]  # type: ignore[index]
+    return tuple(sorted((key(v) for v in vals), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _localities() -> tuple[str, ...]:
+    vals = _words()["localities"]["values"]  # type: ignore[index]
+    return tuple(sorted((key(v) for v in vals), key=len, reverse=True))
+
+
+def _starts_with_word(k: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if k == w or k.startswith(w + " ") or k.startswith(w + ","):
+            return True
+    return False
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def iso_date(d: str, m: str, y: str) -> str | None:
+    """ISO date from day, month, year strings, or None if impossible."""
+    try:
+        di, mi, yi = int(d), int(m), int(y)
+    except ValueError:
+        return None
+    if not (1 <= mi <= 12 and 1 <= di <= 31 and 1900 <= yi <= 2100):
+        return None
+    import calendar
+
+    if di > calendar.monthrange(yi, mi)[1]:
+        return None
+    return f"{yi:04d}-{mi:02d}-{di:02d}"
+
+
+# --- lines ----------------------------------------------------------------
+
+
+class _Line:
+    __slots__ = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    def span(self) -> Span:
+        lead = len(self.text) - len(self.text.lstrip())
+        return Span(self.start + lead, self.start + len(self.text.rstrip()))
+
+
+def _lines(text: str, limit: int) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    end = min(len(text), limit)
+    while pos < end:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            nl = len(text)
+        out.append(_Line(pos, nl, text[pos:nl]))
+        pos = nl + 1
+    return out
+
+
+def find_type_line(text: str, limit: int = HEADER_WINDOW) -> tuple[int, str, Span] | None:
+    """Index, canonical type and span of the type line (``KẾ HOẠCH``) near the top."""
+    lines = _lines(text, limit)
+    for i, ln in enumerate(lines):
+        s = ln.stripped.rstrip(" *")
+        if not s or len(s) > 40 or s.endswith(":"):
+            continue
+        if not _is_upper(s):
+            continue
+        t = canonical_type(s)
+        if t is not None:
+            return i, t, ln.span()
+    return None
+
+
+# --- case of names printed in capitals ------------------------------------------------
+
+# heads after which the body's own name starts with a capital (Sở Giáo dục, Ban Tuyên giáo)
+_HEAD_CAP = ("văn phòng", "tổng cục", "chi cục", "trung tâm", "bộ", "sở", "ban", "cục", "vụ", "phòng")
+_HEAD_NOCAP = ("ủy ban", "hội đồng", "ban chấp hành", "ban thường vụ")
+
+
+def org_case(name: str) -> str:
+    """A body name printed in capitals in the usual written case.
+
+    ``ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI`` -> ``Ủy ban nhân dân thành phố Hà Nội``;
+    ``SỞ GIÁO DỤC VÀ ĐÀO TẠO`` -> ``Sở Giáo dục và Đào tạo``. Names already in
+    mixed case are returned unchanged.
+    """
+    name = " ".join(name.split())
+    if not _is_upper(name):
+        return name
+    words = name.lower().split(" ")
+    out: list[str] = []
+    cap_next = True
+    place = False
+    locs = set(_localities())
+    i = 0
+    while i < len(words):
+        w = words[i]
+        two = " ".join(words[i : i + 2])
+        if key(two) in locs and i + 2 <= len(words):
+            out.extend(words[i : i + 2])
+            i += 2
+            place = True
+            continue
+        if key(w) in locs and i > 0:
+            out.append(w)
+            i += 1
+            place = True
+            continue
+        three = " ".join(words[i : i + 3])
+        nocap = next((h for h in _HEAD_NOCAP if key(three).startswith(h) and (key(three) + " ").startswith(h + " ")), None)
+        if nocap:
+            n = len(nocap.split())
+            first = words[i]
+            out.append(first[:1].upper() + first[1:] if (cap_next or place) else first)
+            out.extend(words[i + 1 : i + n])
+            cap_next = False
+            i += n
+            continue
+        if cap_next or place or w in ("-",):
+            w = w[:1].upper() + w[1:]
+            cap_next = False
+        out.append(w)
+        if key(two) in _HEAD_CAP[:4] and i + 1 < len(words):
+            out.append(words[i + 1])
+            i += 2
+            cap_next = True
+            continue
+        if key(w) in _HEAD_CAP:
+            cap_next = True
+        if w in ("và", "-", "&"):
+            cap_next = True
+        i += 1
+    s = " ".join(out)
+    proper = _words()["proper_words"]["values"]  # type: ignore[index]
+    for p in proper:
+        s = re.sub(r"(?i)(?<!\w)" + re.escape(p.lower()) + r"(?!\w)", p, s)
+        alt = p.lower().replace("ủy", "uỷ")
+        if alt != p.lower():
+            s = re.sub(r"(?i)(?<!\w)" + re.escape(alt) + r"(?!\w)", p.replace("ủy", "uỷ"), s)
+    return s[:1].upper() + s[1:]
+
+
+# --- the issuer block -------------------------------------------------------------------------
+
+
+def _locality_part(name: str) -> str | None:
+    """``thành phố Đà Nẵng`` of ``UBND THÀNH PHỐ ĐÀ NẴNG``."""
+    k = key(name)
+    best = None
+    for loc in _localities():
+        m = re.search(r"(?<!\w)" + re.escape(loc) + r"(?!\w)", k)
+        if m and (best is None or m.start() < best):
+            best = m.start()
+    if best is None or best == 0:
+        return None
+    # same character positions: key() only folds case and moves tone marks
+    plain = " ".join(name.split())
+    return plain[best:] if len(plain) == len(k) else None
+
+
+def _is_party_parent(name: str) -> bool:
+    k = key(name)
+    for w in _words()["party_parent_words"]["values"]:  # type: ignore[index]
+        if key(w) in k:
+            return True
+    return False
+
+
+def _is_national(name: str) -> bool:
+    k = key(name)
+    return any(key(v) in k for v in _words()["national_bodies"]["values"])  # type: ignore[index]
+
+
+def compose_issuer(units: list[str]) -> tuple[str, str | None]:
+    """Issuer and parent from the body names of the left header block, top to bottom."""
+    if len(units) == 1:
+        return org_case(units[0]), None
+    parent, issuer = units[-2], units[-1]
+    issuer_cased = org_case(issuer)
+    parent_cased = org_case(parent)
+    if _locality_part(issuer) is None and not _is_national(issuer):
+        if _is_party_parent(parent):
+            issuer_cased = f"{issuer_cased} {parent_cased}"
+        else:
+            loc = _locality_part(parent)
+            if loc:
+                issuer_cased = f"{issuer_cased} {org_case(loc) if _is_upper(loc) else loc}"
+    return issuer_cased, parent_cased
+
+
+def _issuer_units(lines: list[_Line]) -> tuple[list[str], Span | None]:
+    """Body names from upper-case header lines (continuation lines merged)."""
+    units: list[str] = []
+    start = end = None
+    heads = _org_heads()
+    locs = _localities()
+    for ln in lines:
+        s = ln.stripped.strip("* ")
+        s = re.sub(r"\s*[-_=]{3,}\s*$", "", s)
+        if not s:
+            continue
+        k = key(s)
+        if units and not _starts_with_word(k, heads) or (units and _starts_with_word(k, locs)) or (
+            units and key(units[-1]).endswith((" và", " chính", "-"))
+        ):
+            units[-1] = f"{units[-1]} {s}"
+        else:
+            units.append(s)
+        sp = ln.span()
+        start = sp.start if start is None else start
+        end = sp.end
+    return units, (Span(start, end) if start is not None and end is not None else None)
+
+
+def _skip_header_line(s: str) -> bool:
+    return bool(RUNNING_HEADER_RE.match(s)) or s in ("*", "**")
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+
+def _type_from_number(number: str, system: str | None) -> str | None:
+    n = normalize_number(number)
+    if "/" not in n:
+        return None
+    codes = type_by_code()
+    if re.match(r"^\d+-", n):  # Party: N-TYPE/ISSUER
+        code = n.split("-", 1)[1].split("/", 1)[0]
+        names = codes.get(code)
+        if not names:
+            return None
+        if code == "TT":
+            return "Thông tri"
+        return names[0]
+    parts = n.split("/")
+    sym = parts[-1]
+    first = sym.split("-", 1)[0]
+    if re.fullmatch(r"QH\d*", first) or re.fullmatch(r"UBTVQH\d*", first):
+        return None  # Luật, Nghị quyết or Pháp lệnh: the type line decides
+    names = codes.get(first)
+    if not names:
+        return "Công văn" if len(parts) == 2 and "-" in sym else None
+    if first == "TT":
+        return "Thông tư"
+    return names[0]
 
 
 def extract_header(text: str) -> Header:
-    """Header fields of a document."""
-    return Header()
+    """Header fields of a document (see module docstring)."""
+    window = text[:HEADER_WINDOW]
+    lines = _lines(text, HEADER_WINDOW)
+    type_found = find_type_line(text)
+    type_idx = type_found[0] if type_found else None
+
+    # the header zone ends at the type line, else at the first body paragraph
+    zone_end_idx = type_idx if type_idx is not None else len(lines)
+    if type_idx is None:
+        for i, ln in enumerate(lines):
+            s = ln.stripped
+            if s.startswith("Kính gửi") or (
+                len(s) > 90 and not _is_upper(s) and not DATE_LINE_RE.search(s) and not VV_RE.search(" " + s)
+            ):
+                zone_end_idx = i
+                break
+    zone = lines[:zone_end_idx]
+    zone_end = zone[-1].end if zone else 0
+
+    # system
+    system = None
+    national = NATIONAL_RE.search(window[: max(zone_end, 1) + 200])
+    party = PARTY_RE.search(window[: max(zone_end, 1) + 200])
+    national_field = None
+    if party and (not national or party.start() < national.start()):
+        system = "party"
+        national_field = Field("ĐẢNG CỘNG SẢN VIỆT NAM", Span(party.start(), party.end()))
+    elif national:
+        system = "state"
+        national_field = Field("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Span(national.start(), national.end()))
+
+    # number
+    number = None
+    search_end = zone_end if type_idx is not None else min(len(window), zone_end + 400)
+    for m in NUMBER_LINE_RE.finditer(window, 0, max(search_end, 1)):
+        g = "pnum" if m.group("pnum") else "snum"
+        raw = m.group(g)
+        number = Field(normalize_number(raw), Span(m.start(g), m.end(g)))
+        if system is None:
+            system = "party" if g == "pnum" else "state"
+        break
+
+    # place and date
+    place = date = None
+    m = DATE_LINE_RE.search(window, 0, min(len(window), (zone_end or 0) + 600))
+    if m:
+        iso = iso_date(m.group("d"), m.group("m"), m.group("y"))
+        pl = m.group("place").strip()
+        pl = re.sub(r"^(?:Độc lập - Tự do - Hạnh phúc|Hạnh phúc)\s*", "", pl)
+        place = Field(pl, Span(m.start("place"), m.end("place")))
+        if iso:
+            date = Field(iso, Span(m.start("d"), m.end("y")))
+    else:
+        mb = BLANK_DATE_RE.search(window, 0, min(len(window), (zone_end or 0) + 600))
+        if mb:
+            place = Field(mb.group("place").strip(), Span(mb.start("place"), mb.end("place")))
+
+    # marks
+    urgency = confidentiality = None
+    for ln in zone:
+        k = key(ln.stripped.strip("* "))
+        for v in _words()["urgency"]["values"]:  # type: ignore[index]
+            if k == key(v):
+                urgency = Field(v, ln.span())
+        for v in _words()["confidentiality"]["values"]:  # type: ignore[index]
+            if k == key(v):
+                confidentiality = Field(v, ln.span())
+
+    # issuer: upper-case lines of the zone that are none of the above
+    issuer_lines: list[_Line] = []
+    skip_spans = [f.span for f in (number, place, date, urgency, confidentiality) if f and f.span]
+    title_spans = [
+        Span(m.start(), m.end())
+        for rx in (NATIONAL_RE, MOTTO_RE, PARTY_RE)
+        for m in rx.finditer(window, 0, min(len(window), zone_end + 300))
+    ]
+    for ln in zone:
+        s = ln.stripped
+        if not s or _skip_header_line(s):
+            if issuer_lines and not s:
+                # a blank line may separate ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ
+                continue
+            continue
+        if NATIONAL_RE.search(s) or MOTTO_RE.search(s) or PARTY_RE.search(s):
+            continue
+        if re.match(r"^(?:CỘNG|CHỦ NGHĨA|ĐẢNG CỘNG|VIỆT NAM)\b", s) and not issuer_lines:
+            continue
+        if re.match(r"^(?:CHỦ NGHĨA VIỆT NAM|VIỆT NAM|SẢN VIỆT NAM)$", s):
+            continue
+        if any(sp.start >= ln.start and sp.end <= ln.end for sp in skip_spans):
+            continue
+        if any(sp.start < ln.end and ln.start < sp.end for sp in title_spans):
+            continue
+        if re.match(r"^[Ss]ố\b", s) or s.startswith("V/") or re.search(r",\s*ngày\b", s):
+            continue
+        if not _is_upper(s):
+            continue
+        if key(s) in (key(v) for v in _words()["urgency"]["values"]) or key(s) in (  # type: ignore[index]
+            key(v) for v in _words()["confidentiality"]["values"]  # type: ignore[index]
+        ):
+            continue
+        issuer_lines.append(ln)
+    units, issuer_span = _issuer_units(issuer_lines)
+    issuer = parent = None
+    if units:
+        iss, par = compose_issuer(units)
+        issuer = Field(iss, issuer_span)
+        parent = Field(par, None) if par else None
+
+    # type
+    doc_type = None
+    if type_found:
+        doc_type = Field(type_found[1], type_found[2])
+    elif number:
+        t = _type_from_number(number.value, system)
+        if t:
+            doc_type = Field(t, None)
+    if doc_type is None and VV_RE.search(window[: max(zone_end, 1) + 200]):
+        doc_type = Field("Công văn", None)
+    if doc_type is None and number is None and re.search(r"(?m)^\s*Kính\s+gửi\b", window[:1500]):
+        # a letter without header block: Kính gửi opens it
+        doc_type = Field("Công văn", None)
+    if doc_type and doc_type.value == "Quyết định" and system == "party" and number and "QĐi" in number.value:
+        doc_type = Field("Quy định", doc_type.span)
+
+    # title
+    title = _title_after_type(lines, type_idx) if type_idx is not None else None
+    if title is None:
+        mv = VV_RE.search(window, 0, min(len(window), max(zone_end, 1) + 300))
+        if mv:
+            t = mv.group("t")
+            # stop where the right column begins on the same flattened line
+            t = re.split(r"\s+(?=CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN)", t)[0].strip().rstrip(".;")
+            title = Field(" ".join(t.split()), Span(mv.start("t"), mv.start("t") + len(t)))
+    if title is None and system == "party" and number is not None:
+        title = _party_cv_title(text, number.span)  # type: ignore[arg-type]
+
+    return Header(
+        system=system,
+        type=doc_type,
+        number=number,
+        issuer=issuer,
+        parent=parent,
+        place=place,
+        date=date,
+        title=title,
+        urgency=urgency,
+        confidentiality=confidentiality,
+        national_title=national_field,
+    )
 
 
-def complete_header(header: Header, text: str, signer: Signer | None, recipients: list[Recipient]) -> Header:
-    """Fill missing header fields from the body, signature and Lưu line."""
-    return header
+_ENACT_RE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT)\s*:")
+
+
+def _title_after_type(lines: list[_Line], type_idx: int) -> Field | None:
+    """The trích yếu: the paragraph after the type line, up to a blank line."""
+    parts: list[_Line] = []
+    i = type_idx + 1
+    while i < len(lines) and not lines[i].stripped:
+        i += 1
+    while i < len(lines):
+        s = lines[i].stripped
+        if not s or _skip_header_line(s) and not parts:
+            if parts:
+                break
+            i += 1
+            continue
+        if PREAMBLE_START_RE.match(s) or _ENACT_RE.match(s) or NATIONAL_RE.search(s):
+            break
+        if re.match(r"^(?:[IVX]+\.|\d+\.|Điều\s+\d|Chương\s+[IVX\d]|Phần\s)", s) and parts:
+            break
+        parts.append(lines[i])
+        if len(parts) >= 6:
+            break
+        i += 1
+    if not parts:
+        return None
+    value = " ".join(" ".join(p.stripped.split()) for p in parts)
+    value = re.sub(r"\s*[-_]{3,}\s*$", "", value).strip()
+    value = value.strip("* ")
+    if not value:
+        return None
+    return Field(value, Span(parts[0].span().start, parts[-1].span().end))
+
+
+def _party_cv_title(text: str, number_span: Span) -> Field | None:
+    """A Party công văn prints its subject under the number, without V/v."""
+    nl = text.find("\n", number_span.end)
+    if nl == -1:
+        return None
+    m = re.match(r"\n\s*(?P<t>[Vv]ề\s[^\n]+|[a-zđà-ỹ][^\n]+)", text[nl : nl + 400])
+    if not m:
+        return None
+    t = m.group("t").strip()
+    return Field(t, Span(nl + m.start("t"), nl + m.start("t") + len(t)))
+
+
+def expand_abbreviations(name: str) -> str:
+    """``UBND Thành phố`` -> ``Ủy ban nhân dân Thành phố`` (the header table of abbreviations)."""
+    table = _words()["abbreviations"]["values"]  # type: ignore[index]
+    for short, full in table.items():
+        name = re.sub(r"(?<!\w)" + re.escape(short) + r"(?!\w)", full, name)
+    return name
+
+
+# --- fallbacks from the body -------------------------------------------------------------
+
+_LUU_RE = re.compile(r"^Lưu\s*:?\s*(?P<body>.+)$")
+_BODY_ISSUER_RE = re.compile(
+    r"(?:^|[.;,:]\s+|\n)(?P<who>(?:Ban|Ủy ban|Uỷ ban|UBND|Sở|Văn phòng|Thủ tướng|Bộ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Chi bộ|Cục|Chính phủ)"
+    r"[^.;:\n]{0,60}?)\s+(?:xây dựng|ban hành|yêu cầu|chỉ thị|quyết định|đề nghị|thông báo)\b"
+)
+
+
+def complete_header(
+    header: Header, text: str, signer: Signer | None, recipients: list[Recipient]
+) -> Header:
+    """Fill missing fields from the body, the signature and the ``Lưu`` line.
+
+    The issuer of a document without a header block is said in its body
+    (``Ban Tuyên giáo Huyện uỷ xây dựng kế hoạch``), in its ``Lưu ...`` line
+    (Party style names the keeping office), or by the signer's body
+    (``TM. ỦY BAN NHÂN DÂN``, ``THỦ TƯỚNG``). A document without a date of
+    issue (a law, a resolution adopted at a session) takes its adoption date.
+    """
+    changes: dict[str, object] = {}
+    if header.issuer is None:
+        issuer: Field | None = None
+        for r in recipients:
+            if r.kind != "noi_nhan":
+                continue
+            m = _LUU_RE.match(r.text)
+            if m:
+                body = m.group("body").strip()
+                # State style "Lưu: VT, ĐMPT" names only office codes
+                if not re.match(r"^(?:VT|Văn thư)\b", body) and re.search(r"[a-zà-ỹđ]", body):
+                    issuer = Field(body, r.span)
+        if issuer is None:
+            m2 = _BODY_ISSUER_RE.search(text[:8000])
+            if m2:
+                who = m2.group("who").strip()
+                issuer = Field(who, Span(m2.start("who"), m2.start("who") + len(who)))
+        if issuer is None and signer is not None:
+            titles = _words()["signer_titles"]["values"]  # type: ignore[index]
+            if signer.on_behalf_of:
+                issuer = Field(org_case(signer.on_behalf_of), None)
+            elif signer.position and key(signer.position) in {key(k) for k in titles}:
+                for k, v in titles.items():
+                    if key(k) == key(signer.position):
+                        issuer = Field(v, None)
+        if issuer is not None:
+            changes["issuer"] = Field(expand_abbreviations(issuer.value), issuer.span)
+    if header.date is None:
+        m3 = ADOPTED_RE.search(text)
+        if m3:
+            iso = iso_date(m3.group("d"), m3.group("m"), m3.group("y"))
+            if iso:
+                changes["date"] = Field(iso, Span(m3.start("d"), m3.end("y")))
+    if header.system is None and header.issuer is None:
+        iss = changes.get("issuer")
+        if isinstance(iss, Field) and re.search(r"(?i)\b(?:ủy|uỷ)\b", iss.value) and re.search(
+            r"(?i)tỉnh ủy|huyện ủy|tỉnh uỷ|huyện uỷ|thành ủy|thành uỷ|đảng ủy|đảng uỷ|chi bộ", iss.value
+        ):
+            changes["system"] = "party"
+    return replace(header, **changes) if changes else header  # type: ignore[arg-type]

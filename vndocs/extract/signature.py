@@ -1,15 +1,219 @@
-"""Signature and recipients (stub)."""
+"""Signature block and recipients (Nơi nhận, Kính gửi).
+
+Signature (DOMAIN.md §1.1 box 7, §1.2 box 7): an optional authority prefix
+(``TM.``, ``KT.``, ``TL.``, ``TUQ.``, ``Q.``; Party ``T/M``, ``K/T``, ``T/L``),
+position lines in capitals, then the signer's name. Recipients: the items of
+``Nơi nhận`` (``- ...;``), also when a web copy flattened them onto one line,
+and the ``Kính gửi`` list.
+"""
 
 from __future__ import annotations
 
-from vndocs.models import Recipient, Signer
+import re
+
+from vndocs.models import Recipient, Signer, Span
+
+AUTHORITY_RE = re.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s+(?P<rest>.*)$")
+_AUTH_CANON = {"T/M": "TM", "K/T": "KT", "T/L": "TL"}
+# a Vietnamese personal name: 2-5 capitalized syllables
+NAME_RE = re.compile(r"(?P<name>[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4})\s*$")
+_SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ|\[?daky\]?|ký\s+tên|Ký\s+tên|\(ký.*\))\s*\)?\.?\s*$")
+_NOT_NAME = re.compile(r"^(?:Nơi nhận|Kính gửi|Như trên|Hà Nội|Độc lập|Tự do|Hạnh phúc)\b")
+NOI_NHAN_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*", re.M)
+KINH_GUI_RE = re.compile(r"^\s*Kính\s+gửi\s*:?\s*", re.M)
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _split_upper_name(s: str) -> tuple[str, str] | None:
+    """``KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam`` -> (upper part, name)."""
+    m = NAME_RE.search(s)
+    if not m:
+        return None
+    head = s[: m.start("name")].strip()
+    name = m.group("name")
+    if _NOT_NAME.match(name):
+        return None
+    return head, name
+
+
+def _candidates(text: str) -> list[tuple[int, Signer]]:
+    lines = _lines(text)
+    out: list[tuple[int, Signer]] = []
+    for i, (a, b, s) in enumerate(lines):
+        st = s.strip()
+        if not st or len(st) > 160:
+            continue
+        split = _split_upper_name(st)
+        if split is None:
+            continue
+        head, name = split
+        if head and not _is_upper(head):
+            continue
+        # gather the position lines above (upper case), skipping blanks and "(Đã ký)"
+        pos_lines: list[tuple[int, str]] = []
+        if head:
+            pos_lines.append((a + s.find(head), head))
+        j = i - 1
+        blanks = 0
+        while j >= 0 and len(pos_lines) < 8:
+            pa, pb, ps = lines[j]
+            pst = ps.strip()
+            if not pst or _SIGNED_RE.match(pst):
+                blanks += 1
+                if blanks > 6:
+                    break
+                j -= 1
+                continue
+            if _is_upper(pst) and len(pst) < 120 and not pst.endswith((";", ".")) or AUTHORITY_RE.match(pst):
+                pos_lines.insert(0, (pa + (len(ps) - len(ps.lstrip())), pst))
+                j -= 1
+                continue
+            break
+        if not pos_lines:
+            continue
+        block = " ".join(p[1] for p in pos_lines)
+        if not _is_upper(block.replace(".", "")) and not AUTHORITY_RE.match(block):
+            continue
+        authority = on_behalf = None
+        position_parts: list[str] = []
+        for _, pl in pos_lines:
+            # a line may hold several parts: "KT. BỘ TRƯỞNG THỨ TRƯỞNG"
+            m = AUTHORITY_RE.match(pl)
+            if m:
+                auth = _AUTH_CANON.get(m.group("auth"), m.group("auth"))
+                if authority is None:
+                    authority = auth
+                    on_behalf = m.group("rest").strip()
+                position_parts = [m.group("rest").strip()] if auth in ("KT", "TL", "TUQ", "Q") else []
+                continue
+            if authority is not None and not position_parts and on_behalf is not None and pos_lines.index((_, pl)) > 0:
+                # continuation of "TM. ỦY BAN NHÂN / DÂN"
+                prev = pos_lines[pos_lines.index((_, pl)) - 1][1]
+                if AUTHORITY_RE.match(prev) and len(pl.split()) <= 2:
+                    on_behalf = f"{on_behalf} {pl}"
+                    continue
+            position_parts.append(pl)
+        position = position_parts[-1] if position_parts else None
+        if authority in ("KT", "TL", "TUQ") and on_behalf and position is None:
+            position = on_behalf
+        if authority == "TM":
+            pass
+        elif authority is not None:
+            on_behalf = None
+        name_start = a + s.rfind(name)
+        span = Span(pos_lines[0][0], name_start + len(name))
+        out.append((name_start, Signer(name=name, position=position, authority=authority, on_behalf_of=on_behalf, span=span)))
+    return out
 
 
 def extract_signer(text: str) -> Signer | None:
-    """The signature block."""
-    return None
+    """The signature block nearest the end of the body."""
+    cands = _candidates(text)
+    if not cands:
+        return None
+    # the signature follows the body's end mark or sits beside Nơi nhận
+    end_marks = [m.end() for m in re.finditer(r"\./\.", text)]
+    nn = NOI_NHAN_RE.search(text)
+    anchor = None
+    if end_marks:
+        anchor = end_marks[0]
+    elif nn:
+        anchor = nn.start()
+    if anchor is not None:
+        after = [c for c in cands if c[0] >= anchor - 2000]
+        if after:
+            # the first block after the anchor (annexes may follow with their own names)
+            after.sort(key=lambda c: abs(c[0] - anchor))
+            return after[0][1]
+    return cands[-1][1]
+
+
+def _clean_item(s: str) -> str:
+    s = s.strip()
+    s = re.sub(r"^[-–•+]\s*", "", s)
+    s = s.strip().rstrip(";,").strip()
+    if s.endswith(".") and not s.endswith("./."):
+        s = s[:-1].rstrip()
+    return s.rstrip(";,").strip()
+
+
+def _items(text: str, start: int, end: int, kind: str) -> list[Recipient]:
+    """Items of a recipient block between start and end."""
+    out: list[Recipient] = []
+    seg = text[start:end]
+    # split a flattened block "- A; - B; - C." and line-per-item blocks alike
+    pieces = list(re.finditer(r"(?:(?<=^)|(?<=\n)|(?<=[;,.:]\s)|(?<=[;,.:]))\s*[-–•+]\s+", seg))
+    if not pieces:
+        # Kính gửi: one recipient on the same line
+        s = seg.strip().split("\n")[0] if seg.strip() else ""
+        if s:
+            a = start + seg.find(s)
+            t = _clean_item(s)
+            if t:
+                out.append(Recipient(t, kind, Span(a, a + len(s))))
+        return out
+    for i, m in enumerate(pieces):
+        a = m.end()
+        b = pieces[i + 1].start() if i + 1 < len(pieces) else len(seg)
+        raw = seg[a:b]
+        joined = " ".join(x.strip() for x in raw.split("\n") if x.strip())
+        t = _clean_item(joined)
+        if t:
+            out.append(Recipient(t, kind, Span(start + a, start + a + len(raw.rstrip()))))
+    return out
+
+
+def _block_end(text: str, start: int) -> int:
+    """End of a recipient block: a blank line followed by a non-item line, or a signature."""
+    lines = _lines(text[start:])
+    seen_item = False
+    blank = False
+    for a, b, s in lines:
+        st = s.strip()
+        if not st:
+            blank = True
+            continue
+        is_item = bool(re.match(r"^[-–•+]\s", st))
+        if seen_item and not is_item:
+            if blank or _is_upper(st) or AUTHORITY_RE.match(st):
+                return start + a
+            if NAME_RE.fullmatch(st):
+                return start + a
+        if is_item:
+            seen_item = True
+        blank = False
+    return len(text)
 
 
 def extract_recipients(text: str) -> list[Recipient]:
-    """Nơi nhận and Kính gửi items."""
-    return []
+    """Nơi nhận items (kind ``noi_nhan``) and Kính gửi items (kind ``kinh_gui``)."""
+    out: list[Recipient] = []
+    for m in KINH_GUI_RE.finditer(text[:8000]):
+        end = _block_end(text, m.end())
+        # a Kính gửi block ends at the first paragraph of the body
+        para = re.search(r"\n\s*\n(?!\s*[-–•+]\s)", text[m.end() : end])
+        if para and re.search(r"[-–•+]\s", text[m.end() : m.end() + para.start()]):
+            end = m.end() + para.start()
+        elif para:
+            end = m.end() + para.start()
+        out.extend(_items(text, m.end(), end, "kinh_gui"))
+        break
+    matches = list(NOI_NHAN_RE.finditer(text))
+    if matches:
+        m = matches[-1] if len(matches) > 1 and matches[-1].start() > len(text) // 2 else matches[0]
+        end = _block_end(text, m.end())
+        out.extend(_items(text, m.end(), end, "noi_nhan"))
+    return out

@@ -36,8 +36,24 @@ def _clean_inline(s: str) -> str:
     return s
 
 
+_BOLD_WRAP = re.compile(r"\*\*(?P<inner>[^*|]{1,300}?)\*\*", re.S)
+
+
+def _join_bold_wraps(md: str) -> str:
+    """A bold run that the converter wrapped (``**Điều 5.\nTrách nhiệm thi hành**``) is one line."""
+
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group("inner")
+        if "\n" not in inner or inner.count("\n") > 3 or "\n\n" in inner:
+            return m.group(0)
+        return "**" + " ".join(x.strip() for x in inner.split("\n")) + "**"
+
+    return _BOLD_WRAP.sub(repl, md)
+
+
 def markdown_to_text(md: str) -> str:
     """Strip web-markdown markup, keeping lines (see module doc)."""
+    md = _join_bold_wraps(md)
     out: list[str] = []
     for raw in md.split("\n"):
         line = raw.rstrip("\r")
