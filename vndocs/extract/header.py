@@ -47,7 +47,7 @@ BLANK_NUMBER_RE = re.compile(r"(?:^|\n)\s*Số\s*:?\s*(?:[ .…_]*)\s*/\s*[A-ZĐ
 # --- place and date (DOMAIN.md §1.1 box 4) ----------------------------------
 _PLACE = r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ.']*(?:[ \t]+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ.']*){0,5})"
 DATE_LINE_RE = re.compile(
-    _PLACE + r"\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng|/|-)\s*(?P<m>\d{1,2})\s*(?:năm|/|-)\s*(?P<y>\d{4})",
+    _PLACE + r"\s*,\s*ngày\s+(?P<d>\d(?: ?\d)?)\s*(?:tháng|/|-)\s*(?P<m>\d(?: ?\d)?)\s*(?:năm|/|-)\s*(?P<y>\d{4})",
 )
 BLANK_DATE_RE = re.compile(_PLACE + r"\s*,\s*ngày\s*[ .…_]*\s*tháng\s*[ .…_]*\s*năm\s*(?P<y>\d{4})?")
 ADOPTED_RE = re.compile(
@@ -94,7 +94,7 @@ def _is_upper(s: str) -> bool:
 def iso_date(d: str, m: str, y: str) -> str | None:
     """ISO date from day, month, year strings, or None if impossible."""
     try:
-        di, mi, yi = int(d), int(m), int(y)
+        di, mi, yi = int(d.replace(" ", "")), int(m.replace(" ", "")), int(y)
     except ValueError:
         return None
     if not (1 <= mi <= 12 and 1 <= di <= 31 and 1900 <= yi <= 2100):
@@ -185,7 +185,7 @@ def org_case(name: str) -> str:
             i += 2
             place = True
             continue
-        if key(w) in locs and i > 0:
+        if key(w) in locs and i > 0 and key(two) != "xã hội":
             out.append(w)
             i += 1
             place = True
@@ -482,6 +482,9 @@ def extract_header(text: str) -> Header:
     )
 
 
+_OLD_STYLE_ID_RE = re.compile(
+    r"^(?:CỦA|của)\s.{3,120}?\s(?:SỐ|số)\s+\S+(?:\s+(?:NGÀY|ngày)\s+\d{1,2}\s*(?:THÁNG|tháng|/)\s*\d{1,2}\s*(?:NĂM|năm|/)\s*\d{4})?\s*"
+)
 _ENACT_RE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT)\s*:")
 
 
@@ -500,6 +503,17 @@ def _title_after_type(lines: list[_Line], type_idx: int) -> Field | None:
             continue
         if PREAMBLE_START_RE.match(s) or _ENACT_RE.match(s) or NATIONAL_RE.search(s):
             break
+        if not parts and _OLD_STYLE_ID_RE.match(s):
+            # old style: "CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN ..."
+            # names the document before its subject
+            cut = _OLD_STYLE_ID_RE.match(s).end()  # type: ignore[union-attr]
+            if not s[cut:].strip():
+                i += 1
+                continue
+            ln = lines[i]
+            lead = len(ln.text) - len(ln.text.lstrip())
+            lines[i] = _Line(ln.start + lead + cut, ln.end, ln.text.lstrip()[cut:])
+            s = lines[i].stripped
         if re.match(r"^(?:[IVX]+\.|\d+\.|Điều\s+\d|Chương\s+[IVX\d]|Phần\s)", s) and parts:
             break
         parts.append(lines[i])

@@ -17,7 +17,7 @@ from vndocs.models import Section, Span
 # Vietnamese điểm letters (no f, j, w, z; đ after d) — DOMAIN.md §3.1
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
-_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN = r"(?=[IVXLC])(?:L?X{0,3})(?:IX|IV|V?I{0,3})"
 # One alternative per marker kind; the first that matches a line wins.
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # Phần I / Phần thứ nhất / PHẦN I (Party and normative texts)
@@ -90,7 +90,7 @@ class Outline:
 class _Node:
     label: str
     kind: str
-    rank: int
+    rank: float
     start: int
     first_line_end: int
     rest: str
@@ -356,6 +356,7 @@ def extract_outline(text: str) -> Outline:
     all_nodes: list[_Node] = []
     seen_kinds: dict[str, int] = {}
     last_global: dict[str, int] = {}
+    dyn_rank: dict[str, float] = {}
     quote_depth = 0
     for a, b, s in _lines_with_pos(text, body_start, body_end):
         if not s.strip():
@@ -372,6 +373,19 @@ def extract_outline(text: str) -> Outline:
         kind, label, rest, rest_off = mk
         label = _label(kind, label)
         rank = _rank(kind, label)
+        if kind in dyn_rank:
+            rank = dyn_rank[kind]
+        elif (
+            stack
+            and kind not in ("dash", "plus", "paren", "decimal")
+            and stack[-1].kind not in ("dash", "plus", "paren", kind)
+            and stack[-1].rank >= rank
+        ):
+            # a kind first seen inside a lower-ranked one nests under it
+            # (Party "I- QUY ĐỊNH CHUNG" / "Điều 1.", QĐ 66-QĐ/TW)
+            rank = stack[-1].rank + 0.5
+        if kind not in dyn_rank and kind not in ("decimal",):
+            dyn_rank[kind] = rank
         parent_stack = [n for n in stack if n.rank < rank]
         siblings = parent_stack[-1].children if parent_stack else roots
         if kind not in ("dash", "plus") and not _in_sequence(kind, label, siblings, last_global):
