@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from vndocs.models import Field, Header, Recipient, Signer, Span
 from vndocs.normalize import key, normalize_number
+from vndocs.textutil import LOWER, UPPER
 from vndocs.vocab import canonical_type, load, type_by_code
 
 HEADER_WINDOW = 6000
@@ -45,7 +46,11 @@ NUMBER_LINE_RE = re.compile(
 BLANK_NUMBER_RE = re.compile(r"(?:^|\n)\s*Số\s*:?\s*(?:[ .…_]*)\s*/\s*[A-ZĐ][A-Za-zĐđ\-]+")
 
 # --- place and date (DOMAIN.md §1.1 box 4) ----------------------------------
-_PLACE = r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ.']*(?:[ \t]+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ.']*){0,5})"
+# a place name: capitalized words (Hà Nội, Thành phố Hồ Chí Minh, TP. Hồ Chí Minh)
+_PW = "[" + UPPER + "][" + LOWER + "]+"
+_PLACE = (
+    r"(?<!\w)(?P<place>(?:TP\.?\s*|(?:Thành phố|Thị xã|Tỉnh|Huyện)\s+)?" + _PW + r"(?:[ \t]+(?:" + _PW + r"|\d{1,2}))*" + ")"
+)
 DATE_LINE_RE = re.compile(
     _PLACE + r"\s*,\s*ngày\s+(?P<d>\d(?: ?\d)?)\s*(?:tháng|/|-)\s*(?P<m>\d(?: ?\d)?)\s*(?:năm|/|-)\s*(?P<y>\d{4})",
 )
@@ -158,6 +163,7 @@ def find_type_line(text: str, limit: int = HEADER_WINDOW) -> tuple[int, str, Spa
 
 # heads after which the body's own name starts with a capital (Sở Giáo dục, Ban Tuyên giáo)
 _HEAD_CAP = ("văn phòng", "tổng cục", "chi cục", "trung tâm", "bộ", "sở", "ban", "cục", "vụ", "phòng")
+_COMMITTEES = ("tỉnh ủy", "huyện ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy")
 _HEAD_NOCAP = ("ủy ban", "hội đồng", "ban chấp hành", "ban thường vụ")
 
 
@@ -204,6 +210,12 @@ def org_case(name: str) -> str:
             w = w[:1].upper() + w[1:]
             cap_next = False
         out.append(w)
+        if key(two) in _COMMITTEES:
+            # Tỉnh ủy Thái Nguyên: a place name follows a Party committee
+            out.append(words[i + 1])
+            i += 2
+            place = True
+            continue
         if key(two) in _HEAD_CAP[:4] and i + 1 < len(words):
             out.append(words[i + 1])
             i += 2
@@ -268,7 +280,8 @@ def compose_issuer(units: list[str]) -> tuple[str, str | None]:
         else:
             loc = _locality_part(parent)
             if loc:
-                issuer_cased = f"{issuer_cased} {org_case(loc) if _is_upper(loc) else loc}"
+                loc_cased = org_case(loc) if _is_upper(loc) else loc
+                issuer_cased = f"{issuer_cased} {loc_cased[:1].lower()}{loc_cased[1:]}"
     return issuer_cased, parent_cased
 
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 
 from vndocs.models import Recipient, Signer, Span
+from vndocs.textutil import LOWER, UPPER
 
 AUTHORITY_RE = re.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s+(?P<rest>.*)$")
 _AUTH_CANON = {"T/M": "TM", "K/T": "KT", "T/L": "TL"}
 # a Vietnamese personal name: 2-5 capitalized syllables
-NAME_RE = re.compile(r"(?P<name>[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4})\s*$")
+NAME_RE = re.compile(
+    "(?<!\\w)(?P<name>[" + UPPER + "][" + LOWER + "]+(?:[ \\t]+[" + UPPER + "][" + LOWER + "]*){1,4})\\s*$"
+)
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ|\[?daky\]?|ký\s+tên|Ký\s+tên|\(ký.*\))\s*\)?\.?\s*$")
 _NOT_NAME = re.compile(r"^(?:Nơi nhận|Kính gửi|Như trên|Hà Nội|Độc lập|Tự do|Hạnh phúc)\b")
 NOI_NHAN_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*", re.M)
@@ -97,7 +100,13 @@ def _candidates(text: str) -> list[tuple[int, Signer]]:
                 if authority is None:
                     authority = auth
                     on_behalf = m.group("rest").strip()
-                position_parts = [m.group("rest").strip()] if auth in ("KT", "TL", "TUQ", "Q") else []
+                rest = m.group("rest").strip()
+                # "KT. BỘ TRƯỞNG THỨ TRƯỞNG": the deputy's title follows the head's on one line
+                dm = re.search(r"\s(?=(?:PHÓ|THỨ\s+TRƯỞNG)\b)", rest)
+                if dm and auth == "KT":
+                    position_parts = [rest[dm.end():]]
+                else:
+                    position_parts = [rest] if auth in ("KT", "TL", "TUQ", "Q") else []
                 continue
             if authority is not None and not position_parts and on_behalf is not None and pos_lines.index((_, pl)) > 0:
                 # continuation of "TM. ỦY BAN NHÂN / DÂN"
