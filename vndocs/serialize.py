@@ -128,7 +128,8 @@ def document_to_dict(doc: Document) -> dict[str, object]:
         "units": [unit_to_dict(u) for u in doc.units],
         "abbreviations": dict(doc.abbreviations),
         "plan_deadline": deadline_to_dict(doc.plan_deadline),
-        "recipients": [r.text for r in doc.recipients],
+        "recipients": [r.text for r in doc.recipients if r.kind == "noi_nhan"],
+        "addressees": [r.text for r in doc.recipients if r.kind == "kinh_gui"],
         "recipient_items": [
             {"text": r.text, "kind": r.kind, "span": _span(r.span)} for r in doc.recipients
         ],

@@ -166,13 +166,24 @@ def _items(text: str, start: int, end: int, kind: str) -> list[Recipient]:
     # split a flattened block "- A; - B; - C." and line-per-item blocks alike
     pieces = list(re.finditer(r"(?:(?<=^)|(?<=\n)|(?<=[;,.:]\s)|(?<=[;,.:]))\s*[-–•+]\s+", seg))
     if not pieces:
-        # Kính gửi: one recipient on the same line
-        s = seg.strip().split("\n")[0] if seg.strip() else ""
-        if s:
-            a = start + seg.find(s)
+        # items one per line without dashes: "Kính gửi:\nPhòng giáo dục ...;\nCác trường ....",
+        # up to the item that ends with a full stop
+        pos = 0
+        for line in seg.split("\n"):
+            s = line.strip()
+            a = start + pos + (len(line) - len(line.lstrip()))
+            pos += len(line) + 1
+            if not s:
+                if out:
+                    break
+                continue
+            if len(s) > 200:
+                break
             t = _clean_item(s)
             if t:
                 out.append(Recipient(t, kind, Span(a, a + len(s))))
+            if s.endswith(".") or kind == "kinh_gui" and not s.endswith((";", ",")):
+                break
         return out
     for i, m in enumerate(pieces):
         a = m.end()
