@@ -221,6 +221,10 @@ def should_join(prev: str, nxt: str, width: int = 0) -> bool:
         return False
     if a[-1] in _SENTENCE_END or a.endswith("./."):
         return False
+    last = a.rsplit(None, 1)[-1].strip("(\"“'").casefold()
+    if (last in _OPEN_WORDS or a[-1] == ",") and not re.match(r"^\s*[-+•*–—]\s", nxt) and _has_lower(a):
+        # "... quy định tại\nChương V Nghị định này": the line cannot end there
+        return not _is_upper_line(b) or len(b) < 40
     if _BLOCK_START_RE.match(nxt):
         return False
     first = b[0]

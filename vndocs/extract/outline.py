@@ -316,7 +316,20 @@ def ordinal(kind: str, label: str) -> int | None:
     if kind == "article":
         m = re.search(r"\d+", label)
         return int(m.group()) if m else None
+    if kind in ("part", "chapter", "section"):
+        word = label.split()[-1]
+        if word.isdigit():
+            return int(word)
+        if re.fullmatch(r"[IVXLC]+", word):
+            return roman_value(word)
+        return _ORDINAL_WORDS.get(word.casefold())
     return None
+
+
+# Phần thứ nhất, Phần thứ hai ... (Party and codes)
+_ORDINAL_WORDS = {
+    "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}
 
 
 def _in_sequence(kind: str, label: str, siblings: list[_Node], last_global: dict[str, int]) -> bool:
@@ -389,6 +402,9 @@ def extract_outline(text: str) -> Outline:
         parent_stack = [n for n in stack if n.rank < rank]
         siblings = parent_stack[-1].children if parent_stack else roots
         if kind not in ("dash", "plus") and not _in_sequence(kind, label, siblings, last_global):
+            continue
+        if kind in ("part", "chapter", "section") and rest.strip() and not _is_upper(rest.strip()[:60]):
+            # "Chương V Nghị định này." is a citation that starts a line, not a heading
             continue
         o = ordinal(kind, label)
         if o is not None:

@@ -21,7 +21,7 @@ NAME_RE = re.compile(
     "(?<!\\w)(?P<name>[" + UPPER + "][" + LOWER + "]+(?:[ \\t]+[" + UPPER + "][" + LOWER + "]*){1,4})\\s*$"
 )
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ|\[?daky\]?|ký\s+tên|Ký\s+tên|\(ký.*\))\s*\)?\.?\s*$")
-_NOT_NAME = re.compile(r"^(?:Nơi nhận|Kính gửi|Như trên|Hà Nội|Độc lập|Tự do|Hạnh phúc)\b")
+_NOT_NAME = re.compile(r"^(?:Nơi nhận|Kính gửi|Như trên|Hà Nội|Độc lập|Tự do|Hạnh phúc|Chương|Mục|Điều|Phần|Tiểu mục|Phụ lục)\b")
 NOI_NHAN_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*", re.M)
 KINH_GUI_RE = re.compile(r"^\s*Kính\s+gửi\s*:?\s*", re.M)
 
