@@ -390,7 +390,7 @@ def extract_outline(text: str) -> Outline:
             rank = dyn_rank[kind]
         elif (
             stack
-            and kind not in ("dash", "plus", "paren", "decimal")
+            and kind == "article"
             and stack[-1].kind not in ("dash", "plus", "paren", kind)
             and stack[-1].rank >= rank
         ):
@@ -441,6 +441,12 @@ def extract_outline(text: str) -> Outline:
         _finish_heading(n, text, max(nxt, n.first_line_end))
     # bullets alone are not an outline
     top = [n for n in roots if n.kind not in ("dash", "plus", "paren")]
+    if top:
+        # numbered lists before the first top-level heading (the amending laws listed
+        # at the head of a consolidated text) are not the outline's top level
+        best = min(n.rank for n in top)
+        first = next(i for i, n in enumerate(top) if n.rank == best)
+        top = top[first:]
     return Outline(
         sections=[_to_section(n) for n in top],
         preamble=preamble,
