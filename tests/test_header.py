@@ -68,6 +68,10 @@ def test_blank_date_line_keeps_place_and_no_date() -> None:
         (["TỈNH ỦY THÁI NGUYÊN", "BAN TUYÊN GIÁO"], "Ban Tuyên giáo Tỉnh ủy Thái Nguyên"),
         (["CỤC THUẾ", "THUẾ TỈNH VĨNH LONG"], "Thuế tỉnh Vĩnh Long"),
         (["VĂN PHÒNG CHÍNH PHỦ"], "Văn phòng Chính phủ"),
+        (["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN UỶ ĐỊNH HOÁ"], "Huyện uỷ Định Hoá"),
+        (["HUYỆN UỶ ĐỊNH HOÁ", "BAN TUYÊN GIÁO"], "Ban Tuyên giáo Huyện uỷ Định Hoá"),
+        (["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"], "Tổng cục Thuế"),
+        (["HĐND TỈNH HÀ GIANG"], "Hội đồng nhân dân tỉnh Hà Giang"),
     ],
 )
 def test_issuer_composition(units: list[str], issuer: str) -> None:
@@ -77,6 +81,22 @@ def test_issuer_composition(units: list[str], issuer: str) -> None:
 def test_issuer_split_over_lines_is_one_name() -> None:
     h = header_of("VĂN PHÒNG CHÍNH\nPHỦ\n\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 636/TB-VPCP\n\nTHÔNG BÁO\n")
     assert h.issuer is not None and h.issuer.value == "Văn phòng Chính phủ"
+
+
+@pytest.mark.parametrize(
+    "line,parts",
+    [
+        ("BỘ TÀI CHÍNH TỔNG CỤC THUẾ", ["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"]),
+        ("UBND THÀNH PHỐ ĐÀ NẴNG SỞ GIÁO DỤC VÀ ĐÀO TẠO", ["UBND THÀNH PHỐ ĐÀ NẴNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"]),
+        ("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", ["ỦY BAN NHÂN DÂN TỈNH HÀ GIANG"]),
+        ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", ["TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"]),
+        ("BAN CHỈ ĐẠO PHÒNG, CHỐNG THAM NHŨNG", ["BAN CHỈ ĐẠO PHÒNG, CHỐNG THAM NHŨNG"]),
+    ],
+)
+def test_split_flattened_header_cell(line: str, parts: list[str]) -> None:
+    from vndocs.extract.header import split_flattened
+
+    assert split_flattened(line) == parts
 
 
 def test_org_case_keeps_mixed_case() -> None:

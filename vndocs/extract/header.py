@@ -269,12 +269,16 @@ def _is_national(name: str) -> bool:
 
 def compose_issuer(units: list[str]) -> tuple[str, str | None]:
     """Issuer and parent from the body names of the left header block, top to bottom."""
+    units = [expand_abbreviations(u) if not _is_upper(u) else _expand_upper(u) for u in units]
     if len(units) == 1:
         return org_case(units[0]), None
     parent, issuer = units[-2], units[-1]
     issuer_cased = org_case(issuer)
     parent_cased = org_case(parent)
-    if _locality_part(issuer) is None and not _is_national(issuer):
+    has_place = _locality_part(issuer) is not None or bool(
+        re.match(r"(?i)^(?:tỉnh|huyện|thành|thị|quận|đảng)\s+[ủu][yỷ]\s+\S", key(issuer))
+    )
+    if not has_place and not _is_national(issuer):
         if _is_party_parent(parent):
             issuer_cased = f"{issuer_cased} {parent_cased}"
         else:
@@ -283,6 +287,21 @@ def compose_issuer(units: list[str]) -> tuple[str, str | None]:
                 loc_cased = org_case(loc) if _is_upper(loc) else loc
                 issuer_cased = f"{issuer_cased} {loc_cased[:1].lower()}{loc_cased[1:]}"
     return issuer_cased, parent_cased
+
+
+# bodies that can follow their parent on one flattened line ("BỘ TÀI CHÍNH TỔNG CỤC THUẾ")
+_INNER_HEAD_RE = re.compile(
+    r"(?<=\S)\s+(?=(?:SỞ|TỔNG CỤC|CHI CỤC|VĂN PHÒNG|TRUNG TÂM|HUYỆN [ỦU][YỶ]|THÀNH [ỦU][YỶ]|ĐẢNG [ỦU][YỶ]|THỊ [ỦU][YỶ])\s)"
+    r"|(?<!ỦY)(?<!UỶ)(?<!TỔNG)(?<!CHI)\s+(?=(?:BAN|CỤC)\s)"
+)
+
+
+def split_flattened(line: str) -> list[str]:
+    """Split a header cell that a web copy put on one line into its bodies."""
+    parts = [p.strip() for p in _INNER_HEAD_RE.split(line) if p.strip()]
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        return parts
+    return [line]
 
 
 def _issuer_units(lines: list[_Line]) -> tuple[list[str], Span | None]:
@@ -298,11 +317,11 @@ def _issuer_units(lines: list[_Line]) -> tuple[list[str], Span | None]:
             continue
         k = key(s)
         if units and not _starts_with_word(k, heads) or (units and _starts_with_word(k, locs)) or (
-            units and key(units[-1]).endswith((" và", " chính", "-"))
+            units and key(units[-1]).endswith((" và", "-"))
         ):
             units[-1] = f"{units[-1]} {s}"
         else:
-            units.append(s)
+            units.extend(split_flattened(s))
         sp = ln.span()
         start = sp.start if start is None else start
         end = sp.end
@@ -560,6 +579,16 @@ def expand_abbreviations(name: str) -> str:
     table = _words()["abbreviations"]["values"]  # type: ignore[index]
     for short, full in table.items():
         name = re.sub(r"(?<!\w)" + re.escape(short) + r"(?!\w)", full, name)
+    return name
+
+
+def _expand_upper(name: str) -> str:
+    """``UBND TỈNH X`` -> ``ỦY BAN NHÂN DÂN TỈNH X`` (kept in capitals for org_case)."""
+    table = _words()["abbreviations"]["values"]  # type: ignore[index]
+    for short, full in table.items():
+        if short == "TW":
+            continue
+        name = re.sub(r"(?<!\w)" + re.escape(short) + r"(?!\w)", full.upper(), name)
     return name
 
 
