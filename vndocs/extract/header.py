@@ -466,10 +466,12 @@ def extract_header(text: str) -> Header:
         issuer_lines.append(ln)
     units, issuer_span = _issuer_units(issuer_lines)
     issuer = parent = None
+    units = [u for u in units if len(re.sub(r"[^\w]", "", u)) >= 2]
     if units:
         iss, par = compose_issuer(units)
-        issuer = Field(iss, issuer_span)
-        parent = Field(par, None) if par else None
+        if iss.strip():
+            issuer = Field(iss, issuer_span)
+            parent = Field(par, None) if par else None
 
     # type
     doc_type = None
