@@ -1,10 +1,1416 @@
-"""References to other documents (stub: replaced by the references work)."""
+"""References to other documents: what the text cites and what it does to them.
+
+``extract_references(text, header, preamble)`` finds every mention of another
+document, groups the mentions by document (one :class:`Reference` per
+document, in order of first mention) and decides the relation from the cues
+around the mentions (``eval/README.md``, DOMAIN.md §5):
+
+1. *mentions*: full forms (type + ``số`` + number + ``ngày`` + ``của`` issuer +
+   subject), bare numbers in lists, laws by name (``Luật Tổ chức Chính phủ
+   ngày 19 tháng 6 năm 2015``, amending laws with the laws they amend), Party
+   congress and plenum resolutions, ``Điều lệ Đảng``, national standards and
+   short forms (``Kết luận 44``, ``QĐ22``) resolved to an earlier full mention;
+2. the document itself is left out (its own number, ``Kế hoạch này``), so are
+   drafts and documents still to be made;
+3. *nesting*: a document named inside another one's subject (``... sửa đổi,
+   bổ sung một số điều của Nghị định số 146/2018/NĐ-CP``) or inside an amending
+   law's name is only cited by this document;
+4. *cues*: ``Căn cứ`` (based_on), ``Thực hiện``... (implements, title and
+   preamble only), ``sửa đổi, bổ sung`` / ``đính chính`` (amends), ``thay
+   thế`` (replaces), ``bãi bỏ``, ``... hết hiệu lực`` (repeals), ``hướng dẫn``,
+   ``quy định chi tiết`` (guides, title and scope only) govern the document
+   that directly follows them and the list that continues it; a document
+   named after ``được sửa đổi, bổ sung bởi`` shares the cue of the one it amends.
+
+The word lists live in ``vndocs/data/reference_cues.json``.
+"""
 
 from __future__ import annotations
 
-from vndocs.models import Header, Reference, Span
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vndocs.identity import document_key, number_system, number_type, number_year
+from vndocs.models import Header, Mention, Reference, Span
+from vndocs.normalize import _BLOCK_START_RE, key, normalize_number, tone_key
+from vndocs.vocab import canonical_type, load
+
+RELATION_ORDER = ("replaces", "repeals", "amends", "implements", "guides", "based_on", "cites")
+"""Precedence when one document is mentioned with several cues (eval/README.md)."""
+
+# --------------------------------------------------------------------------
+# Data
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    return load("reference_cues")
+
+
+def _phrase_re(phrase: str) -> str:
+    """A pattern for a phrase over the lowered tone-keyed text (flexible spaces and commas)."""
+    words = key(phrase).replace(",", " , ").split()
+    parts = []
+    for w in words:
+        parts.append(r"\s*,\s*" if w == "," else re.escape(w))
+    out = ""
+    for i, p in enumerate(parts):
+        if i and not p.startswith(r"\s*,") and not parts[i - 1].startswith(r"\s*,"):
+            out += r"\s+"
+        out += p
+    return out
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(_phrase_re(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> list[str]:
+    names = [t["name"] for t in load("doc_types")["types"]]
+    names += _cues()["generic_types"]["words"]
+    return sorted(set(names), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _stop_sets() -> dict[str, re.Pattern[str]]:
+    c = _cues()
+
+    def starts(words: list[str]) -> re.Pattern[str]:
+        return re.compile(r"(?:" + _alternation(words) + r")(?![\w])")
+
+    return {
+        "law": starts(c["law_name_stops"]["words"]),
+        "law_phrase": starts(c["law_name_phrases"]["words"]),
+        "issuer": starts(c["issuer_stops"]["words"]),
+        "title": starts(c["title_verbs"]["words"]),
+        "nesting": re.compile(r"(?<![\w])(?:" + _alternation(c["nesting_cues"]["words"]) + r")(?![\w])"),
+        "draft": re.compile(r"(?<![\w])(?:" + _alternation(c["draft_cues"]["words"]) + r")(?![\w])"),
+        "gap": re.compile(r"(?<![\w])(?:" + _alternation(c["gap_words"]["words"]) + r")(?![\w])"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _complete_issuers() -> frozenset[str]:
+    return frozenset(key(w) for w in _cues()["complete_issuers"]["words"])
+
+
+@dataclass(frozen=True, slots=True)
+class _CueRule:
+    relation: str
+    position: str
+    zone: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _cue_rules() -> tuple[_CueRule, ...]:
+    rules = []
+    for entry in _cues()["relation_cues"]:
+        pat = re.compile(r"(?<![\w])(?:" + _alternation(entry["phrases"]) + r")(?![\w])")
+        rules.append(_CueRule(entry["relation"], entry["position"], entry["zone"], pat))
+    return tuple(rules)
+
+
+# --------------------------------------------------------------------------
+# Patterns
+
+# One group of a number's symbol: upper-case codes with at most a short
+# lower-case run (QĐi, CTr, TTg, QyĐ, BSGBTr); Cyrillic look-alikes occur in
+# Công báo text (qd_372: "TT-BТС"). A following letter rejects "Số 271/Ngày".
+_G = r"[A-ZĐА-Я][A-ZĐА-Я0-9&]*(?:[a-zđ]{1,2}[A-ZĐА-Я0-9&]*)?(?:(?![\wđĐ])|(?=của\s))"  # "QĐ-TTgcủa" (nq_35)
+_H = "[-\u2010-\u2015\u2212]"  # hyphen or a Unicode dash ("45–KH/BTGTU" in Word copies)
+_NUMBER = (
+    # Party: 45-KH/BTGTU, 08-QĐi/TW, 367 - QĐ/TWĐTN-VP, số31-QĐ/TW (DOMAIN.md §1.3)
+    r"(?P<party>\d{1,6}[ \t]*" + _H + r"[ \t]*" + _G + r"[ \t]*/[ \t]*" + _G + r"(?:[ \t]*" + _H + r"[ \t\n]*" + _G + r")*)"
+    # State: 30/2020/NĐ-CP, 308/KH-UBND, 1206 /QĐ-HVTC, 57/2021/TT-\nBTC (line break in Công báo)
+    # ... and the older "84/2005/TTLT/BTC-BLĐTBXH" (ttlt_47)
+    r"|(?P<state>\d{1,6}[a-z]?[ \t]*/[ \t]*(?:\d{4}[ \t]*/[ \t]*)?" + _G + r"(?:/" + _G + r")?(?:[ \t]*" + _H + r"[ \t\n]*" + _G + r")*)"
+)
+_NUMBER_RE = re.compile(_NUMBER)
+
+_DATE = (
+    # ngày 08 tháng 6 năm 2010 (line breaks and double spaces in Công báo text)
+    r"(?P<d1>\d{1,2})\s*tháng\s*(?P<m1>\d{1,2})\s*năm\s*(?P<y1>\d{4})"
+    # ngày 23/7/2025, ngày 01-10-1997 (older Party style), 01.10.1997
+    r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4})"
+)
+_TAIL_DATE_RE = re.compile(r"[ \t\n]*,?[ \t\n]*(?:(?i:ban\s+hành|thông\s+qua)\s+)?(?i:ngày)\s*(?:" + _DATE + r")")
+_TAIL_YEAR_RE = re.compile(r"[ \t\n]*,?[ \t\n]*(?i:năm)\s+(?P<y>\d{4})(?!\d)")
+_TAIL_ISSUER_RE = re.compile(r"[ \t\n]*,?[ \t\n]*(?i:của)\s+")
+# "(nay là Bộ Nông nghiệp và Môi trường)" after an issuer (kh_0134)
+_TAIL_ASIDE_RE = re.compile(r"[ \t\n]*\((?i:nay\s+là|nay|trước\s+đây\s+là|cũ)[^()\n]{0,100}\)")
+_TAIL_TERM_RE = re.compile(r"[ \t\n]*,?[ \t\n]*\(?\s*(?i:kh[oó]a|khoá)\s+(?P<term>[IVXLC]+)(?![\w])\s*\)?")
+_TAIL_NUMBER_RE = re.compile(r"[ \t\n]*,?[ \t\n]*(?i:số)\s*:?\s*(?:" + _NUMBER + r")")
+
+# Pinpoints before a document: điểm a khoản 2 Điều 5 Mục 1 Chương II (DOMAIN.md §5.1).
+_LABEL = r"(?:\d+[a-zđ]?|[IVXLC]+|[a-zđ])(?![\w])"
+_PINPOINT_RE = re.compile(
+    r"(?i:điểm|khoản|điều|mục|tiểu\s+mục|chương|phần|phụ\s+lục|tiết)\s+" + _LABEL + r"\.?"
+    r"(?:\s*(?:,|và|đến)\s*(?i:điểm|khoản|điều|mục|chương|phần|phụ\s+lục)?\s*" + _LABEL + r"\.?)*"
+)
+
+_WORD_RE = re.compile(r"[^\W\d_][\w]*(?:-[\w]+)*|\d+|[–—-](?=\s)")
+_SPACE_RE = re.compile(r"[ \t]*\n?[ \t]*")
+
+_TYPE_LINE_RE = re.compile(r"^[\s*#|_]*(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{2,40}?)[\s*|_]*$")
+# Words that start a new sentence when a line break was lost after an issuer.
+_SENTENCE_START_RE = re.compile(r"(?:xét|căn\s+cứ|theo\s+đề\s+nghị|thực\s+hiện|nay|đồng\s+thời|trên\s+cơ\s+sở)(?![\w])")
+_ARTICLE_RE = re.compile(r"(?m)^[\s*_]*Điều\s+(\d+)\s*\.")
+_TYPE_JOINED_RE = re.compile(r"^[\s*#|_]*(?P<t>[A-ZĐ][A-ZĐÀ-Ỹ]*(?:\s+[A-ZĐ][A-ZĐÀ-Ỹ]*){0,3})\s+(?=[a-zđ]|[à-ỹ])")
+_BODY_START_RE = re.compile(
+    r"^[\s*#|_]*(?:"
+    r"(?:[IVX]+|[1-9]\d?)\s*[.\-]\s+\S"  # I. MỤC ĐÍCH / 1. (outline)
+    r"|(?:Điều|ĐIỀU)\s+1\s*[.:]"  # Điều 1.
+    r"|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:I|1|THỨ\s+NHẤT|thứ\s+nhất)\b"
+    r"|QUYẾT\s+(?:ĐỊNH|NGHỊ)\s*:|QUY\s+ĐỊNH\s*:"  # enacting lines
+    # Công điện; words separated by spaces, not "[A-Z ]{4,}\s+": runs of spaces
+    # made that cubic (tests/test_robustness.py::md_nested_lists)
+    r"|(?=[A-ZĐÀ-Ỹ ]{4})[A-ZĐÀ-Ỹ]+(?:[ ]+[A-ZĐÀ-Ỹ]+)*\s+điện\s*:"
+    r")",
+    re.MULTILINE,
+)
+_PREAMBLE_START_RE = re.compile(
+    r"^[\s*_\-+•–]*(?i:để\s+)?(?i:tiếp\s+tục\s+)?(?i:căn\s+cứ|thực\s+hiện|triển\s+khai|quán\s+triệt|thi\s+hành|cụ\s+thể\s+hó?a|theo\s+đề\s+nghị|xét)(?![\w])"
+)
+_LIST_MARKER_RE = re.compile(r"^[\s*_]*(?:(?P<letter>[a-zđ]\))|(?P<arabic>\d+(?:\.\d+)*[.)])|(?P<dash>[-+•–]))\s*")
+_OWN_NUMBER_RE = re.compile(r"^[\s*|_#]*(?i:số)\s*:?\s*(?:" + _NUMBER + r")", re.MULTILINE)
+_SHORT_RE = re.compile(
+    # "Kết luận 44", "Nghị định 30/2020" (a space: "Thông tư1" is a footnote mark, tt_26);
+    # "QĐ22", "NĐ 30" (codes, cv_2214)
+    r"(?<![\wđĐ/])(?:(?P<type>TYPES)[ \t]+|(?P<code>CODES)[ \t]?)(?P<n>\d{1,4})(?:/(?P<y>\d{4}))?(?![\wđĐ/\-])(?![.,]\d)"
+)
+
+_CYRILLIC = str.maketrans("АВЕКМНОРСТХУаеорсух", "ABEKMHOPCTXYaeopcyx")
+
+
+def _clean_number(raw: str) -> str:
+    return normalize_number(raw.translate(_CYRILLIC))
+
+
+def _spaces(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    if m.group("d1"):
+        d, mo, y = m.group("d1"), m.group("m1"), m.group("y1")
+    else:
+        d, mo, y = m.group("d2"), m.group("m2"), m.group("y2")
+    di, mi, yi = int(d), int(mo), int(y)
+    if not (1 <= di <= 31 and 1 <= mi <= 12 and 1900 <= yi <= 2100):
+        return None
+    return f"{yi:04d}-{mi:02d}-{di:02d}"
+
+
+# --------------------------------------------------------------------------
+# Mentions
+
+
+@dataclass(slots=True)
+class _M:
+    """One mention while it is being read (internal)."""
+
+    start: int
+    end: int
+    kind: str  # number, law, party, std, short
+    type: str | None = None
+    number: str | None = None
+    date: str | None = None
+    year: int | None = None
+    issuer: str | None = None
+    title: str | None = None
+    term: str | None = None
+    tail_end: int = 0
+    subject: tuple[int, int] | None = None  # the subject or a law's name (for nesting)
+    inner: bool = False  # a law named inside an amending law's name
+    nested: bool = False
+    amender_of: int | None = None
+    cue: str | None = None
+    ref: int | None = None
+    short_prefix: str | None = None
+    explicit_type: bool = True
+
+
+class _Reader:
+    """Reads the mentions of one text (state kept per call, no globals)."""
+
+    def __init__(self, text: str, header: Header, preamble: list[Span]) -> None:
+        self.text = text
+        self.low = tone_key(text).lower()
+        if len(self.low) != len(text):  # pragma: no cover - defensive
+            self.low = text.lower()
+        self.header = header
+        self.given_preamble = preamble
+        self.own_numbers, self.own_type = self._own_identity()
+        self.title_zone = self._title_zone()
+        self.body_start = self._body_start()
+        self.paragraphs = self._paragraphs()
+        arts = [(m.start(), m.group(1)) for m in _ARTICLE_RE.finditer(text)]
+        self.article_starts = [a for a, _ in arts]
+        self.article_numbers = [n for _, n in arts]
+
+    # ---- the document itself ------------------------------------------
+
+    def _own_identity(self) -> tuple[set[str], str | None]:
+        numbers: set[str] = set()
+        if self.header.number is not None and self.header.number.value:
+            numbers.add(_clean_number(re.sub(r"^(?i:số)\s*:?\s*", "", self.header.number.value)).casefold())
+        # The number line of the header ("Số: 308/KH-UBND", "Số 45-KH/BTGTU"),
+        # read here too so the document never cites itself.
+        head = self.text[: min(len(self.text), 4000)]
+        for om in _OWN_NUMBER_RE.finditer(head):
+            if head[: om.start()].count("\n") <= 40:
+                numbers.add(_clean_number(om.group("party") or om.group("state")).casefold())
+        own_type = self.header.type.value if self.header.type is not None else None
+        if own_type is None:
+            for line in self.text[:4000].split("\n")[:60]:
+                tm = _TYPE_LINE_RE.match(line)
+                if tm and canonical_type(tm.group("t").strip()):
+                    own_type = canonical_type(tm.group("t").strip())
+                    break
+        return numbers, own_type
+
+    def _is_own(self, number: str) -> bool:
+        return number.casefold() in self.own_numbers
+
+    def _is_own_annex(self, number: str, start: int) -> bool:
+        """``(Ban hành kèm theo Quyết định số 102 /2025 /QĐ-CTUBND)`` under an annex of
+        102/2025/QĐ-UBND (qd_102): the same running number and year is this document."""
+        if not re.search(r"kèm\s+theo\s*$", self.low[max(0, start - 20) : start]):
+            return False
+        run = re.match(r"\d+(?:/\d{4})?", number)
+        return bool(run) and any(n.startswith(run.group().casefold() + "/") or n.startswith(run.group().casefold() + "-") for n in self.own_numbers)
+
+    def _title_zone(self) -> tuple[int, int] | None:
+        t = self.header.title
+        if t is not None and t.span is not None:
+            return (t.span.start, t.span.end)
+        lines = self.text.split("\n")
+        pos = 0
+        offsets = []
+        for line in lines:
+            offsets.append(pos)
+            pos += len(line) + 1
+        for i, line in enumerate(lines[:80]):
+            stripped = line.strip(" *#|_\t")
+            if re.match(r"(?i:v/v|về\s+việc)\b", stripped) and i < 40:
+                return (offsets[i], offsets[i] + len(line))
+            m = _TYPE_LINE_RE.match(line)
+            if not (m and canonical_type(m.group("t").strip())):
+                # "KẾ HOẠCH thực hiện ...": the normalizer joined a lower-case title to the type line
+                jm = _TYPE_JOINED_RE.match(line)
+                if jm and canonical_type(jm.group("t")):
+                    start = offsets[i] + jm.end("t")
+                    return (start, offsets[i] + len(line))
+                continue
+            j = i + 1
+            while j < len(lines) and not lines[j].strip(" *#|_\t"):
+                j += 1
+            start = offsets[j] if j < len(lines) else offsets[-1]
+            end = start
+            k = j
+            while k < len(lines) and lines[k].strip(" *#|_\t") and k - j < 6:
+                # a title may itself start "Thực hiện ..."; a later such line is the preamble
+                if k > j and _PREAMBLE_START_RE.match(lines[k]) or _BODY_START_RE.match(lines[k]):
+                    break
+                end = offsets[k] + len(lines[k])
+                k += 1
+            return (start, end) if end > start else None
+        return None
+
+    def _body_start(self) -> int:
+        after = self.title_zone[1] if self.title_zone else 0
+        m = _BODY_START_RE.search(self.text, after)
+        limit = max(6000, len(self.text) * 2 // 5)
+        if m and m.start() <= limit:
+            return m.start()
+        return min(limit, len(self.text))
+
+    def _paragraphs(self) -> list[tuple[int, int]]:
+        """Non-empty lines, a line that ends mid-sentence joined with the next
+        (``a) Khoản 2, khoản`` / ``3 Điều 2 ...`` in qd_2500)."""
+        out: list[tuple[int, int]] = []
+        pos = 0
+        open_end = False
+        for line in self.text.split("\n"):
+            if line.strip():
+                if open_end and out and not _BLOCK_START_RE.match(line) and not _LIST_MARKER_RE.match(line):
+                    out[-1] = (out[-1][0], pos + len(line))
+                else:
+                    out.append((pos, pos + len(line)))
+                open_end = line.rstrip(" *_|")[-1:] not in (".", ";", ":", "!", "?", "")
+            else:
+                open_end = False
+            pos += len(line) + 1
+        return out
+
+    def paragraph_of(self, pos: int) -> int:
+        lo, hi = 0, len(self.paragraphs) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.paragraphs[mid]
+            if pos < s:
+                hi = mid - 1
+            elif pos > e:
+                lo = mid + 1
+            else:
+                return mid
+        return max(0, min(lo, len(self.paragraphs) - 1))
+
+    def in_preamble(self, pos: int) -> bool:
+        for sp in self.given_preamble:
+            if sp.start <= pos < sp.end:
+                return True
+        if self.title_zone and self.title_zone[0] <= pos < self.title_zone[1]:
+            return True
+        if pos >= self.body_start:
+            return False
+        p = self.paragraphs[self.paragraph_of(pos)] if self.paragraphs else (0, 0)
+        # a paragraph before the body that starts with a preamble cue, or the
+        # enacting text ("Chính phủ ban hành Nghị định ...")
+        para = self.text[p[0] : p[1]]
+        return bool(_PREAMBLE_START_RE.match(para)) or bool(
+            re.search(r"(?i:ban\s+hành)\s", para[:200]) and not para.lstrip().startswith(("Số", "Ngày"))
+        )
+
+    def in_title(self, pos: int) -> bool:
+        return bool(self.title_zone and self.title_zone[0] <= pos < self.title_zone[1])
+
+    # ---- tails: date, issuer, term, subject -----------------------------
+
+    def read_issuer(self, pos: int) -> tuple[str | None, int]:
+        """An issuer starting at ``pos`` (after ``của``) and where it ends.
+
+        Stop words end it only in lower case (``Bộ Giao thông vận tải`` is a
+        name, ``giao`` a verb) unless the line is in capitals."""
+        stops = _stop_sets()["issuer"]
+        i = pos
+        end = pos
+        words = 0
+        caps = False
+        while words < 16:
+            sp = _SPACE_RE.match(self.text, i)
+            j = sp.end() if sp else i
+            wm = _WORD_RE.match(self.text, j)
+            if not wm:
+                break
+            w = wm.group()
+            if words == 0:
+                if not (w[0].isupper() or w == "liên"):
+                    return None, pos
+                caps = w.isupper() and len(w) > 1
+            elif (w[0].islower() or caps) and stops.match(self.low, j):
+                break
+            elif w[0].isupper() and not caps and _SENTENCE_START_RE.match(self.low, j):
+                break  # "... của Bộ Tài chính Xét đề nghị ..." (a lost line break)
+            if w in ("–", "—", "-"):
+                nsp = _SPACE_RE.match(self.text, wm.end())
+                nxt = _WORD_RE.match(self.text, nsp.end() if nsp else wm.end())
+                if not nxt or not nxt.group()[0].isupper():
+                    break
+            if words and w == "và":
+                nsp = _SPACE_RE.match(self.text, wm.end())
+                nj = nsp.end() if nsp else wm.end()
+                nxt = _WORD_RE.match(self.text, nj)
+                if not nxt or not nxt.group()[0].isupper() or _type_then_any_re().match(self.low, nj):
+                    break
+            end = wm.end()
+            i = end
+            words += 1
+            if end < len(self.text) and self.text[end] in ",;.:()“”\"":
+                break
+            if key(self.text[pos:end]) in _complete_issuers():
+                nsp = _SPACE_RE.match(self.text, end)
+                nj = nsp.end() if nsp else end
+                nxt = _WORD_RE.match(self.text, nj)
+                if not nxt or not nxt.group()[0].isupper() or caps or stops.match(self.low, nj):
+                    break
+        if end == pos:
+            return None, pos
+        issuer = _spaces(self.text[pos:end]).strip(" -–")
+        return (issuer or None), end
+
+    def read_tail(self, m: _M, pos: int) -> None:
+        """Date, issuer, term and subject after a mention's number or name."""
+        seen: set[str] = set()
+        for _ in range(5):
+            if "date" not in seen:
+                d = _TAIL_DATE_RE.match(self.text, pos)
+                if d:
+                    m.date = m.date or _iso(d)
+                    pos = d.end()
+                    seen.add("date")
+                    continue
+            if "issuer" not in seen:
+                c = _TAIL_ISSUER_RE.match(self.text, pos)
+                if c:
+                    issuer, end = self.read_issuer(c.end())
+                    if issuer:
+                        m.issuer = m.issuer or issuer
+                        pos = end
+                        seen.add("issuer")
+                        continue
+            p = _TAIL_ASIDE_RE.match(self.text, pos)
+            if p:
+                pos = p.end()
+                continue
+            if "term" not in seen:
+                t = _TAIL_TERM_RE.match(self.text, pos)
+                if t:
+                    m.term = f"khóa {t.group('term')}"
+                    pos = t.end()
+                    seen.add("term")
+                    continue
+            break
+        m.tail_end = pos
+        self.read_subject(m, pos)
+
+    def read_subject(self, m: _M, pos: int) -> None:
+        sm = re.compile(r"[ \t\n]*(?P<comma>[,:]?)[ \t\n]*(?P<q>[“\"]?)[ \t\n]*").match(self.text, pos)
+        start = sm.end() if sm else pos
+        if not _stop_sets()["title"].match(self.low, start):
+            return
+        # ", Hướng dẫn số 21-HD/BTCTW": the next document of a list, not a subject
+        if _type_then_number_re().match(self.low, start):
+            return
+        if sm and sm.group("comma") and not sm.group("q") and not re.match(r"về\s", self.low[start:]):
+            return
+        end = self._clause_end(start)
+        if end <= start:
+            return
+        m.subject = (start, end)
+        title = _spaces(self.text[start:end]).strip(" ,:;“”\"")
+        title = re.sub(r"^(?i:v/v:?|về\s+việc|về)\s+", "", title)
+        m.title = m.title or (title or None)
+
+    def _clause_end(self, start: int) -> int:
+        """End of a subject: ``;``, a line end, a sentence end, a parenthesis,
+        ``được sửa đổi, bổ sung bởi``, or a new document in a plain list."""
+        end_re = re.compile(r"[;\n()]|\.(?=\s|$)|(?:đã\s+)?được\s+sửa\s+đổi|:\s|\s(?:đã\s+)?hết\s+hiệu\s+lực")
+        e = end_re.search(self.low, start)
+        end = e.start() if e else len(self.text)
+        # "về A và Quyết định số B": B is not inside A's subject unless the
+        # subject chains documents (sửa đổi ... của X và Y).
+        for nm in _list_next_re().finditer(self.low[start:end]):
+            if not _stop_sets()["nesting"].search(self.low, start, start + nm.start()):
+                return start + nm.start()
+        return end
+
+
+# --------------------------------------------------------------------------
+# Finding mentions
+
+
+@lru_cache(maxsize=1)
+def _type_pattern() -> str:
+    return "|".join(_phrase_re(t) for t in _type_words())
+
+
+@lru_cache(maxsize=1)
+def _list_next_re() -> re.Pattern[str]:
+    """``, Quyết định số 23`` / `` và Nghị định 09``: the next document of a list."""
+    return re.compile(r"(?:,|\s+và|\s+;)\s+(?:" + _type_pattern() + r")\s+(?:số\s*)?\d")
+
+
+@lru_cache(maxsize=1)
+def _type_then_number_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _type_pattern() + r")\s*(?:số\s*)?\d")
+
+
+@lru_cache(maxsize=1)
+def _type_then_any_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _type_pattern() + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _type_at_end_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _type_pattern() + r")\s*$")
+
+
+@lru_cache(maxsize=1)
+def _number_mention_re() -> re.Pattern[str]:
+    # "<type> [liên tịch] [số[:]] <number>" or a bare "số <number>"; type words
+    # and "số" in any case (title lines are upper case), the number case-sensitive.
+    # Matched over the lowered text for the words, so the number part is
+    # re-read from the original text.
+    return re.compile(
+        r"(?<![\w])(?:(?P<type>" + _type_pattern() + r")(?:\s+liên\s+tịch)?\s*,?\s*(?:số\s*:?\s*)?|(?P<so>số)\s*:?\s*)(?=\d)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _short_re() -> re.Pattern[str]:
+    names = [t for t in _type_words() if t[0].isupper() and t not in _cues()["generic_types"]["words"]]
+    types = "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
+    codes = "|".join(re.escape(c) for c in sorted(_cues()["short_type_codes"]["codes"], key=len, reverse=True))
+    return re.compile(_SHORT_RE.pattern.replace("TYPES", types).replace("CODES", codes))
+
+
+@lru_cache(maxsize=1)
+def _anaphor_re() -> re.Pattern[str]:
+    names = [t for t in _type_words() if t[0].isupper() and t not in _cues()["generic_types"]["words"]]
+    types = "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\wđĐ])(?P<type>" + types + r")\s+(?P<w>nêu\s+trên|nói\s+trên|này|trên)(?![\w])")
+
+
+_LAW_RE = re.compile(r"(?<![\wđĐ])(?P<lt>Bộ luật|Luật|Pháp lệnh|Hiến pháp|BỘ LUẬT|LUẬT|PHÁP LỆNH|HIẾN PHÁP)(?=[ \t\n])")
+_AMENDING_RE = re.compile(r"\s+sửa\s+đổi\s*,?\s*(?:bổ\s+sung\s+)?(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?=(?:bộ\s+luật|luật|pháp\s+lệnh)\s)")
+
+# Party congress and plenum documents (DOMAIN.md §5.3).
+_CONGRESS = (
+    r"Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:toàn\s+quốc\s+)?(?:(?:Đảng\s+bộ|đảng\s+bộ)\s+[\wđ]+(?:\s+[A-ZĐÀ-Ỹ][\wđ]*){0,3}\s+)?"
+    r"(?:lần\s+thứ\s+)?(?P<roman>[IVXLC]+)(?![\w])(?:\s+của\s+Đảng)?(?:\s*,\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?"
+)
+_PARTY_RE = re.compile(
+    # "Báo cáo chính trị [và Nghị quyết] Đại hội ... lần thứ I" (tb_636)
+    r"(?P<bc>Báo\s+cáo\s+chính\s+trị)\s+(?:(?:của|tại)\s+)?(?P<bcnq>và\s+Nghị\s+quyết\s+(?:của\s+)?)?(?P<bccong>" + _CONGRESS + r")"
+    # "Nghị quyết [của] Đại hội XIII của Đảng", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV"
+    r"|Nghị\s+quyết\s+(?:của\s+)?(?P<cong>" + _CONGRESS.replace("roman", "roman2") + r")"
+    # "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Hội nghị Trung ương 8 (khoá XIII)"
+    # "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương khóa XIII"
+    r"|Nghị\s+quyết\s+(?P<plen>(?:Hội\s+nghị\s+)?(?:lần\s+thứ\s+[\wđ]+|(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương\s+(?:\d{1,2}|lần\s+thứ\s+[\wđ]+))"
+    r"(?:\s+(?:của\s+)?Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?)?\s*[(,]?\s*(?:kh[oó]a|khoá)\s+(?P<pterm>[IVXLC]+)\s*\)?)"
+    # "Điều lệ Đảng", "Điều lệ và các quy định của Đảng" (hd_37)
+    r"|(?P<dl>Điều\s+lệ\s+(?:Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?|(?:và\s+[^,.;:\n]{0,40}?\s+)?của\s+Đảng)(?![\w]))"
+)
+# Vietnamese national standards: "TCVN 14423:2025" (kh_308).
+_STD_RE = re.compile(r"(?<![\w])(?P<num>TCVN\s*\d{2,6}(?:-\d+)?(?::\d{4})?)(?![\w])")
+
+
+def _find_mentions(r: _Reader) -> list[_M]:
+    text, low = r.text, r.low
+    mentions: list[_M] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    # Laws by name, amending laws first (their inner laws get no tail).
+    inner_spans: list[tuple[int, int]] = []
+    for lm in _LAW_RE.finditer(text):
+        lt = lm.group("lt")
+        typ: str | None = canonical_type(lt) or "Luật"
+        am = _AMENDING_RE.match(low, lm.end())
+        if am:
+            # Luật sửa đổi, bổ sung một số điều của Luật X [và Luật Y] ngày ...
+            pos = am.end()
+            last = None
+            while True:
+                sub = _LAW_RE.match(text, pos)
+                if not sub:
+                    break
+                name_end = _law_name_end(r, sub.end(), typ=canonical_type(sub.group("lt")) or "Luật")
+                if name_end is None:
+                    break
+                inner_spans.append((sub.start(), name_end))
+                last = name_end
+                sep = re.compile(r"\s*(?:,|và)\s*(?=(?:Bộ luật|Luật|Pháp lệnh)\s)").match(text, name_end)
+                if not sep:
+                    break
+                pos = sep.end()
+            if last is None:
+                continue
+            m = _M(lm.start(), last, "law", type=typ)
+            m.title = _spaces(text[lm.end() : last])
+            m.subject = (lm.end(), last)
+            _law_tail(r, m, last)
+            mentions.append(m)
+            taken.append((m.start, m.end))
+            continue
+        if lm.start() in {a for a, _ in inner_spans}:
+            continue
+        name_end = _law_name_end(r, lm.end(), typ=typ)
+        if name_end is None:
+            if typ == "Hiến pháp":
+                name_end = lm.end()
+            else:
+                continue
+        if _is_draft(r, lm.start()) or _DRAFT_AFTER_RE.match(low, name_end):
+            continue
+        m = _M(lm.start(), name_end, "law", type=typ)
+        name = _spaces(text[lm.end() : name_end])
+        m.title = name or None
+        if name:
+            m.subject = (lm.end(), name_end)
+        _law_tail(r, m, name_end)
+        if not m.title and not m.number and typ != "Hiến pháp":
+            continue
+        mentions.append(m)
+        taken.append((m.start, m.end))
+    for s, e in inner_spans:
+        im = _LAW_RE.match(text, s)
+        if im is None:  # pragma: no cover - spans come from _LAW_RE matches
+            continue
+        m = _M(s, e, "law", type=canonical_type(im.group("lt")) or "Luật", inner=True)
+        m.title = _spaces(text[im.end() : e])
+        m.tail_end = e
+        mentions.append(m)
+
+    # Party congress, plenum and charter.
+    for pm in _PARTY_RE.finditer(text):
+        if not free(pm.start(), pm.end()):
+            continue
+        if pm.group("bc"):
+            cong = _spaces(pm.group("bccong"))
+            m = _M(pm.start(), pm.end(), "party", type="Báo cáo", title=f"Báo cáo chính trị {cong}")
+            mentions.append(m)
+            if pm.group("bcnq"):
+                s = pm.start("bcnq")
+                mentions.append(_M(s, pm.end(), "party", type="Nghị quyết", title=cong))
+        elif pm.group("cong"):
+            mentions.append(_M(pm.start(), pm.end(), "party", type="Nghị quyết", title=_spaces(pm.group("cong"))))
+        elif pm.group("plen"):
+            m = _M(pm.start(), pm.end(), "party", type="Nghị quyết", title=_spaces(pm.group("plen")))
+            m.term = f"khóa {pm.group('pterm')}"
+            mentions.append(m)
+        else:
+            mentions.append(_M(pm.start(), pm.end(), "party", type="Điều lệ", title="Điều lệ Đảng"))
+        taken.append((pm.start(), pm.end()))
+
+    # Numbers: "<type> [số] N", "số N", and bare numbers continuing a list.
+    for nm in _number_mention_re().finditer(low):
+        num = _NUMBER_RE.match(text, nm.end())
+        if not num:
+            continue
+        start = nm.start()
+        if not free(start, num.end()):
+            continue
+        if nm.group("so") and (_line_prefix_is_header(text, start) or _NOT_DOC_BEFORE_RE.search(low, max(0, start - 30), start)):
+            continue
+        raw = num.group("party") or num.group("state")
+        number = _clean_number(raw)
+        if r._is_own(number) or _DRAFT_AFTER_RE.match(low, num.end()) or r._is_own_annex(number, start):
+            taken.append((start, num.end()))
+            continue
+        typ = None
+        explicit = False
+        if nm.group("type"):
+            printed = text[nm.start("type") : nm.end("type")]
+            typ = canonical_type(printed)
+            if re.match(r"(?i:thông\s+tư\s+liên\s+tịch)", text[nm.start("type") : nm.end()]):
+                typ = "Thông tư liên tịch"
+            explicit = typ is not None and printed.split()[0].casefold() != "văn"
+        sys_ = number_system(number)
+        if typ is None or typ == "Văn bản":
+            typ = number_type(number, sys_)
+        m = _M(start, num.end(), "number", type=typ, number=number, explicit_type=explicit)
+        m.year = number_year(number)
+        mentions.append(m)
+        taken.append((start, num.end()))
+        _continue_list(r, m, mentions, taken)
+
+    # National standards.
+    for sm in _STD_RE.finditer(text):
+        if free(sm.start(), sm.end()):
+            m = _M(sm.start(), sm.end(), "std", type="Tiêu chuẩn quốc gia", number=_spaces(sm.group("num")))
+            mentions.append(m)
+            taken.append((sm.start(), sm.end()))
+
+    # Short forms: "Kết luận 44", "Nghị định 30/2020", "QĐ22".
+    codes = _cues()["short_type_codes"]["codes"]
+    for sm in _short_re().finditer(text):
+        if not free(sm.start(), sm.end()):
+            continue
+        n = sm.group("n")
+        if not sm.group("y") and re.fullmatch(r"(19|20)\d\d", n):
+            continue  # "Kế hoạch 2025" is a year, not a number
+        t = sm.group("type") or sm.group("code")
+        styp: str | None = codes.get(t) or canonical_type(t)
+        if styp is None:
+            continue
+        m = _M(sm.start(), sm.end(), "short", type=styp)
+        m.short_prefix = n + (f"/{sm.group('y')}" if sm.group("y") else "")
+        m.tail_end = sm.end()
+        mentions.append(m)
+        taken.append((sm.start(), sm.end()))
+
+    # "Nghị định nêu trên", "Nghị định này" (when this is not a Nghị định): the last one named
+    for am in _anaphor_re().finditer(text):
+        if not free(am.start(), am.end()):
+            continue
+        atyp = canonical_type(am.group("type"))
+        word = key(am.group("w"))
+        if atyp is None or (word == "này" and (r.own_type is None or r.own_type == atyp)):
+            continue
+        m = _M(am.start(), am.end(), "anaphor", type=atyp)
+        m.tail_end = am.end()
+        mentions.append(m)
+        taken.append((am.start(), am.end()))
+
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    for m in mentions:
+        if m.kind == "number":
+            r.read_tail(m, m.end)
+        elif m.kind in ("party", "std", "short") and not m.tail_end:
+            m.tail_end = m.end
+            if m.kind == "std":
+                r.read_subject(m, m.end)
+    return mentions
+
+
+# "Mẫu số 01/BC-BHXH", "tài khoản số ...": form and account codes, not documents.
+_NOT_DOC_BEFORE_RE = re.compile(r"(?:mẫu|biểu|biểu\s+mẫu|tài\s+khoản|điện\s+thoại|hộ\s+chiếu|mã|ký\s+hiệu)\s*$")
+
+
+def _line_prefix_is_header(text: str, pos: int) -> bool:
+    """``CÔNG BÁO/Số 271/Ngày ...`` page headers are not references."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return "CÔNG BÁO" in text[line_start:pos].upper()
+
+
+def _continue_list(r: _Reader, first: _M, mentions: list[_M], taken: list[tuple[int, int]]) -> None:
+    """``các Nghị quyết số 21-NQ/TW, 22-NQ/TW``: bare numbers after a number."""
+    pos = first.end
+    sep = re.compile(r"[ \t]*(?:,|;|và)[ \t\n]*(?=\d)")
+    while True:
+        s = sep.match(r.text, pos)
+        if not s:
+            return
+        num = _NUMBER_RE.match(r.text, s.end())
+        if not num:
+            return
+        number = _clean_number(num.group("party") or num.group("state"))
+        if r._is_own(number):
+            return
+        typ = first.type if number_type(number) in (first.type, None, "Công văn") else number_type(number)
+        m = _M(num.start(), num.end(), "number", type=typ, number=number)
+        m.year = number_year(number)
+        mentions.append(m)
+        taken.append((num.start(), num.end()))
+        pos = num.end()
+
+
+_NOT_FIRST_WORDS = {
+    "và", "này", "hiện", "mới", "nào", "khác", "của", "về", "được", "đã", "theo", "trên", "tại",
+    "nêu", "nói", "đó", "cũng", "không", "sẽ", "có", "để", "do", "trong", "thì", "là", "các",
+    "hoặc", "với", "cho", "quy", "hướng", "đến", "từ", "sau", "trước", "khi", "năm", "ngày", "số",
+}
+
+
+_NOT_AFTER_AND = {
+    "Luật", "Bộ", "Nghị", "Quyết", "Thông", "Chỉ", "Pháp", "Ủy", "Uỷ", "UBND", "Sở", "Chính", "Quốc",
+    "Ban", "Các", "Điều", "Chương", "Mục", "Phần", "Phụ", "Khoản", "Điểm", "Văn",
+}
+
+
+def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
+    """End of a law's name starting after ``Luật`` at ``pos``, or None when there is none."""
+    stops = _stop_sets()["law"]
+    phrases = _stop_sets()["law_phrase"]
+    text, low = r.text, r.low
+    not_names = {key(w) for w in _cues()["law_name_not"]["words"]}
+    i = pos
+    end = pos
+    words = 0
+    upper_line = False
+    commas = 0
+    while words < 14:
+        sp = _SPACE_RE.match(text, i)
+        j = sp.end() if sp else i
+        ph = phrases.match(low, j)
+        if ph:
+            end = ph.end()
+            i = end
+            words += len(ph.group().split())
+            continue
+        wm = _WORD_RE.match(text, j)
+        if not wm or wm.group() in ("–", "—", "-"):
+            break
+        w = wm.group()
+        if w.isdigit():
+            break
+        if words == 0:
+            if key(w) in not_names or key(w) in _NOT_FIRST_WORDS:
+                return None
+            # "Luật Ban hành văn bản quy phạm pháp luật" is a name, "Luật ban hành" is not
+            if stops.match(low, j) and not w.startswith("Ban"):
+                return None
+            upper_line = w.isupper() and len(w) > 1
+        else:
+            if stops.match(low, j):
+                break
+            if upper_line and not w.isupper():
+                break
+            if w == "và":
+                nsp = _SPACE_RE.match(text, wm.end())
+                nj = nsp.end() if nsp else wm.end()
+                nxt = _WORD_RE.match(text, nj)
+                if not nxt or stops.match(low, nj):
+                    break
+                nw = nxt.group()
+                if nw[0].isupper() and (canonical_type(nw) or nw in _NOT_AFTER_AND):
+                    break
+        end = wm.end()
+        i = end
+        words += 1
+        if end < len(text) and text[end] == "," and words <= 2 and commas < 2:
+            # "Luật An toàn, vệ sinh lao động", "Luật Quản lý, sử dụng tài sản công"
+            nsp = _SPACE_RE.match(text, end + 1)
+            nj = nsp.end() if nsp else end + 1
+            nxt = _WORD_RE.match(text, nj)
+            if nxt and nxt.group()[0].islower() and not stops.match(low, nj) and key(nxt.group()) not in _NOT_FIRST_WORDS:
+                commas += 1
+                i = end + 1
+                continue
+        if end < len(text) and text[end] in ",;.:()“”\"":
+            break
+    if end == pos:
+        return None
+    return end
+
+
+def _law_tail(r: _Reader, m: _M, pos: int) -> None:
+    """``số 38/2019/QH14``, ``ngày 19 tháng 6 năm 2015``, ``năm 2019``, ``của Quốc hội`` after a law's name."""
+    n = _TAIL_NUMBER_RE.match(r.text, pos)
+    if n:
+        raw = n.group("party") or n.group("state")
+        m.number = _clean_number(raw)
+        m.year = number_year(m.number)
+        pos = n.end()
+        m.end = pos
+    d = _TAIL_DATE_RE.match(r.text, pos)
+    if d:
+        m.date = _iso(d)
+        pos = d.end()
+    else:
+        y = _TAIL_YEAR_RE.match(r.text, pos)
+        if y:
+            m.year = int(y.group("y"))
+            pos = y.end()
+    c = _TAIL_ISSUER_RE.match(r.text, pos)
+    if c:
+        issuer, end = r.read_issuer(c.end())
+        if issuer:
+            m.issuer = issuer
+            pos = end
+    m.tail_end = pos
+
+
+_DRAFT_AFTER_RE = re.compile(r"\s*\(\s*dự\s+thảo")
+
+
+def _is_draft(r: _Reader, start: int) -> bool:
+    """``dự thảo Luật ...``, ``xây dựng Luật ...``: a document still to be made."""
+    before = r.low[max(0, start - 40) : start]
+    cut = max(before.rfind(";"), before.rfind("."), before.rfind(","), before.rfind("\n"))
+    before = before[cut + 1 :]
+    m = None
+    for m in _stop_sets()["draft"].finditer(before):
+        pass
+    if m is None:
+        return False
+    gap = before[m.end() :]
+    return len(gap.split()) <= 3
+
+
+# --------------------------------------------------------------------------
+# Issuers said before the mention
+
+
+# Where an issuer named before the mention may start: after "của" ("chỉ đạo của
+# UBND thành phố tại Công văn số ...", cv_1906) or at an issuer head ("Thủ tướng
+# Chính phủ đã ban hành Quyết định số ...", cv_2214).
+_ISSUER_HEAD_RE = re.compile(
+    r"(?<![\w])(?:(?i:của)\s+(?=[A-ZĐÀ-Ỹ])|(?=(?:Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Bộ|Sở|UBND|Ủy\s+ban|Uỷ\s+ban|Ban|"
+    r"Văn\s+phòng|Hội\s+đồng|Tỉnh\s+[uủ][ỷy]|Thành\s+[uủ][ỷy]|Huyện\s+[uủ][ỷy]|Cục|Tổng\s+cục|Công\s+ty|Thuế)\s))"
+)
+# What may stand between that issuer and the mention.
+_ISSUER_LINK_RE = re.compile(
+    r"^\s*(?:(?:đã|có|vừa)\s+)?(?:[^,;.()\n]{0,50}?\s+)?(?:ban\s+hành|tại)\s*$"
+    r"|^\s*tại\s*$"
+)
+_DATE_BEFORE_RE = re.compile(r"^[\s(]*(?i:ngày)\s*(?:" + _DATE + r")\s*,")
+
+
+def _issuer_before(r: _Reader, m: _M) -> None:
+    """Issuer (and date) said before the mention: ``Ngày 26/4/2013, Thủ tướng
+    Chính phủ đã ban hành Quyết định số ...``, ``chỉ đạo của UBND thành phố
+    tại Công văn số ...``."""
+    w0 = max(0, m.start - 160)
+    window = r.text[w0 : m.start]
+    cut = max(window.rfind(";"), window.rfind(". "), window.rfind("\n"))
+    base = w0 + cut + 1
+    heads = list(_ISSUER_HEAD_RE.finditer(r.text, base, m.start))
+    for hm in heads:
+        issuer, end = r.read_issuer(hm.end())
+        if not issuer or end > m.start:
+            continue
+        link = r.low[end : m.start]
+        after_cua = hm.group().strip() != ""
+        if after_cua and not re.fullmatch(r"\s*tại\s*", link):
+            continue
+        if not after_cua and not _ISSUER_LINK_RE.match(link):
+            continue
+        m.issuer = issuer
+        if m.date is None and not after_cua:
+            dm = _DATE_BEFORE_RE.match(r.text[base : m.start])
+            if dm:
+                m.date = _iso(dm)
+        return
+
+
+# --------------------------------------------------------------------------
+# Nesting, amenders and cues
+
+
+def _mark_nesting(mentions: list[_M]) -> None:
+    subjects = [(m.subject, i) for i, m in enumerate(mentions) if m.subject]
+    for i, m in enumerate(mentions):
+        if m.inner:
+            m.nested = True
+            continue
+        for (s, e), j in subjects:
+            if j != i and s <= m.start < e and mentions[j].start < m.start:
+                m.nested = True
+                break
+
+
+_AMENDER_RE = re.compile(
+    # "(đã) được sửa đổi, bổ sung (một số điều) (bởi|theo|tại) X", "được sửa đổi, bổ sung Luật số 87" (nq_54)
+    r"(?:(?:đã\s+)?được\s+|\(\s*)sửa\s+đổi\s*,?\s*(?:bổ\s+sung\s*)?(?:một\s+số\s+điều\s+)?(?:(?:bởi|theo|tại)\s|(?=(?:"
+    r"luật|nghị|thông|quyết|pháp|bộ\s+luật)))"
+)
+
+
+def _mark_amenders(r: _Reader, mentions: list[_M]) -> None:
+    """``X (đã được sửa đổi, bổ sung bởi Y [và Z])``: Y and Z share X's cue.
+
+    X is the nearest earlier mention of the same type (NĐ 187/2025 amends NĐ
+    78/2025, not the law named in 78's subject: qd_372)."""
+    for am in _AMENDER_RE.finditer(r.low):
+        clause_end = re.compile(r"[;\n)]|\.(?=\s|$)").search(r.low, am.end())
+        stop = clause_end.start() if clause_end else len(r.text)
+        after = [i for i, m in enumerate(mentions) if am.end() <= m.start < stop and not m.inner]
+        if not after:
+            continue
+        first = mentions[after[0]]
+        if r.text[am.end() : first.start].strip(" \t\n,:“\"(") and not re.fullmatch(
+            r"\s*(?:các\s+)?", r.low[am.end() : first.start]
+        ):
+            continue
+        before = [i for i, m in enumerate(mentions) if m.start < am.start() and not m.inner]
+        anchor = None
+        for i in reversed(before):
+            cand = mentions[i]
+            if cand.type == first.type or (cand.kind == "law" and first.type in ("Luật", "Bộ luật", "Pháp lệnh")):
+                anchor = i
+                break
+        if anchor is None and before:
+            anchor = before[-1]
+        if anchor is None:
+            continue
+        for i in after:
+            if mentions[i].type == first.type or mentions[i].kind == first.kind:
+                mentions[i].amender_of = anchor
+                mentions[i].nested = mentions[anchor].nested
+
+
+def _gap_ok(r: _Reader, a: int, b: int, relation: str) -> bool:
+    """Whether only pinpoints and gap words stand between a cue and a mention."""
+    if b < a:
+        return False
+    gap = _PINPOINT_RE.sub(" ", r.text[a:b]).lower()
+    if len(gap) > 220:
+        return False
+    gap = tone_key(gap)
+    if relation == "implements":
+        gap = re.sub(r"(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|kết\s+luận|đề\s+nghị)\s+của\s+[^;]{1,100}?\s+tại", " ", gap)
+    gap = _stop_sets()["gap"].sub(" ", gap)
+    return not re.sub(r"[\s,:“”\"(\-–]+", "", gap)
+
+
+def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
+    """A cue inside another document's name does not count (``Nghị quyết sửa
+    đổi ...``, ``Luật sửa đổi ...``) unless that document is this one."""
+    if rule.relation == "implements":
+        # "hướng dẫn thi hành", "quy định chi tiết và hướng dẫn thực hiện": a guides cue (eval/README.md)
+        return not re.search(
+            r"(?:hướng[ \t]+dẫn|quy[ \t]+định[ \t]+chi[ \t]+tiết(?:[ \t]+và)?|biện[ \t]+pháp)[ \t,]*$",
+            r.low[max(0, cue_start - 30) : cue_start],
+        )
+    if rule.relation not in ("amends", "replaces", "repeals", "guides"):
+        return True
+    # "được sửa đổi, bổ sung bởi X", "(sửa đổi, bổ sung tại X)": X amends, not this document
+    if re.search(r"(?:được|\()\s*$", r.low[max(0, cue_start - 12) : cue_start]):
+        return False
+    before = r.low[max(0, cue_start - 40) : cue_start]
+    tm = _type_at_end_re().search(before)
+    if not tm:
+        return True
+    if r.in_title(cue_start):
+        return True
+    printed = before[tm.start() :].strip()
+    own = r.own_type and key(printed) == key(r.own_type)
+    pre = before[: tm.start()]
+    return bool(own and re.search(r"ban\s+hành\s*$", pre))
+
+
+def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
+    rules = _cue_rules()
+    top = [m for m in mentions if not m.nested and m.amender_of is None]
+    top_starts = [m.start for m in top]
+    # direct cues
+    for rule in rules:
+        if rule.position != "before":
+            continue
+        for cm in rule.pattern.finditer(r.low):
+            if not _cue_valid(r, rule, cm.start()):
+                continue
+            in_pre = r.in_preamble(cm.start())
+            in_title = r.in_title(cm.start())
+            if rule.zone == "preamble" and not in_pre:
+                continue
+            if rule.zone == "title_or_scope" and not (in_title or _in_scope_article(r, cm.start())):
+                continue
+            if rule.relation == "based_on" and not in_pre and not _starts_paragraph(r, cm.start()):
+                continue
+            k = bisect_left(top_starts, cm.end())
+            nxt = top[k] if k < len(top) else None
+            if nxt is None or not _gap_ok(r, cm.end(), nxt.start, rule.relation):
+                continue
+            _set_cue(nxt, rule.relation)
+            _continue_cue(r, mentions, nxt, rule.relation)
+        # lists introduced by "Bãi bỏ:" / "Thay thế:" and lettered items after them
+        if rule.relation in ("repeals", "replaces", "amends"):
+            _list_intro_cues(r, rule, top, mentions)
+    # "hết hiệu lực" after the subject of the sentence
+    for rule in rules:
+        if rule.position == "after":
+            for cm in rule.pattern.finditer(r.low):
+                _subject_cue(r, top, cm.start(), rule.relation)
+    # amenders share their anchor's cue
+    for m in mentions:
+        if m.amender_of is not None:
+            anchor = mentions[m.amender_of]
+            _set_cue(m, anchor.cue)
+
+
+def _set_cue(m: _M, relation: str | None) -> None:
+    if relation is None:
+        return
+    if m.cue is None or RELATION_ORDER.index(relation) < RELATION_ORDER.index(m.cue):
+        m.cue = relation
+
+
+def _extent_end(m: _M) -> int:
+    return max(m.tail_end, m.end, m.subject[1] if m.subject else 0)
+
+
+_LIST_SEP_RE = re.compile(r"^[\s,;:“”\"()]*(?:(?:và|cùng|các|hoặc)[\s,]+)*[\s,;:“”\"()]*$")
+
+
+def _continue_cue(r: _Reader, allm: list[_M], first: _M, relation: str) -> None:
+    """The cue also governs the documents listed after the first one, in the
+    same paragraph; documents nested in a subject or named as amenders are
+    passed over (they keep their own rule)."""
+    para_end = r.paragraphs[r.paragraph_of(first.start)][1] if r.paragraphs else len(r.text)
+    reach = _extent_end(first)
+    idx = allm.index(first)
+    for m in allm[idx + 1 :]:
+        if m.start >= para_end:
+            break
+        if m.nested or m.amender_of is not None or m.inner:
+            reach = max(reach, _extent_end(m))
+            continue
+        gap = r.low[reach : m.start]
+        if m.start < reach or _LIST_SEP_RE.match(gap) or _gap_ok(r, reach, m.start, relation):
+            _set_cue(m, relation)
+            reach = max(reach, _extent_end(m))
+            continue
+        break
+
+
+def _starts_paragraph(r: _Reader, pos: int) -> bool:
+    if not r.paragraphs:
+        return False
+    p = r.paragraphs[r.paragraph_of(pos)]
+    before = r.text[p[0] : pos]
+    return not before.strip(" \t*_-+•–") or bool(_LIST_MARKER_RE.fullmatch(before))
+
+
+def _in_scope_article(r: _Reader, pos: int) -> bool:
+    """Inside Điều 1 (the scope article) of a legal document."""
+    i = bisect_right(r.article_starts, pos) - 1
+    return i >= 0 and r.article_numbers[i] == "1"
+
+
+def _list_intro_cues(r: _Reader, rule: _CueRule, top: list[_M], allm: list[_M]) -> None:
+    paras = r.paragraphs
+    for pi, (s, e) in enumerate(paras):
+        para_low = r.low[s:e].rstrip(" *_")
+        if not para_low.endswith(":"):
+            continue
+        cues = list(rule.pattern.finditer(para_low))
+        if not cues or len(para_low) - cues[-1].end() > 40:
+            continue
+        if not _cue_valid(r, rule, s + cues[-1].start()):
+            continue
+        head = _LIST_MARKER_RE.match(r.text[s:e])
+        head_kind = head.lastgroup if head else None
+        for s2, e2 in paras[pi + 1 : pi + 30]:
+            mk = _LIST_MARKER_RE.match(r.text[s2:e2])
+            if not mk or mk.lastgroup == head_kind or re.match(r"\s*Điều\s", r.text[s2:e2]):
+                break
+            first = next((m for m in top if s2 <= m.start < e2), None)
+            if first and _gap_ok(r, s2 + mk.end(), first.start, rule.relation):
+                _set_cue(first, rule.relation)
+                _continue_cue(r, allm, first, rule.relation)
+
+
+def _subject_cue(r: _Reader, top: list[_M], cue_pos: int, relation: str) -> None:
+    """``Nghị định số X ... [và Nghị định số Y ...] hết hiệu lực``."""
+    dot = r.low.rfind(". ", 0, cue_pos)
+    sent_start = max(dot + 2 if dot >= 0 else 0, r.low.rfind("\n", 0, cue_pos) + 1, r.low.rfind(";", 0, cue_pos) + 1)
+    chain = [m for m in top if sent_start <= m.start < cue_pos]
+    if not chain:
+        return
+    first = chain[0]
+    lead = r.text[sent_start : first.start]
+    mk = _LIST_MARKER_RE.match(lead)
+    lead = lead[mk.end() :] if mk else lead
+    lead = _PINPOINT_RE.sub(" ", lead)
+    if re.sub(r"[\s,:*_“\"]|(?i:các|của)", "", lead):
+        return
+    _set_cue(first, relation)
+    prev = first
+    for m in chain[1:]:
+        if m.start < _extent_end(prev) or _LIST_SEP_RE.match(r.low[_extent_end(prev) : m.start]):
+            _set_cue(m, relation)
+            prev = m
+
+
+# --------------------------------------------------------------------------
+# Grouping
+
+
+def _share_list_issuers(r: _Reader, mentions: list[_M]) -> None:
+    """``Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ... của Ban Thường vụ Tỉnh ủy``."""
+    for i in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.issuer or a.subject or a.kind != "number" or b.kind != "number" or not b.issuer:
+            continue
+        if re.fullmatch(r"[\s,]*(?:và\s+)?", r.low[a.tail_end : b.start]):
+            a.issuer = b.issuer
+
+
+def _trim_law_names(mentions: list[_M]) -> None:
+    """A name read past its end (``Bộ luật Lao động sống cô đơn``, nd_55) is cut
+    back to a name the text also uses on its own, when at least two words
+    follow it (``Luật Đầu tư công`` is not ``Luật Đầu tư``)."""
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "law" and m.title:
+            names.setdefault(m.type or "", set()).add(m.title)
+    for m in mentions:
+        if m.kind != "law" or not m.title or m.number or m.date or m.inner:
+            continue
+        words = m.title.split()
+        for other in sorted(names.get(m.type or "", ()), key=len, reverse=True):
+            ow = other.split()
+            if len(words) - len(ow) >= 2 and [key(w) for w in words[: len(ow)]] == [key(w) for w in ow]:
+                m.title = other
+                if m.subject:
+                    cut = len(" ".join(ow))
+                    m.subject = (m.subject[0], m.subject[0] + cut)
+                break
+
+
+def _group(r: _Reader, mentions: list[_M]) -> list[list[_M]]:
+    groups: list[list[_M]] = []
+    by_number: dict[str, int] = {}
+    by_name: dict[tuple[str, str], list[int]] = {}
+    shorts: list[_M] = []
+    anaphors: list[_M] = []
+    for m in mentions:
+        if m.kind == "short":
+            shorts.append(m)
+            continue
+        if m.kind == "anaphor":
+            anaphors.append(m)
+            continue
+        if m.number:
+            k = m.number.casefold()
+            if k in by_number:
+                g = groups[by_number[k]]
+                if not (m.date and g[0].date and m.date[:4] != g[0].date[:4]):
+                    g.append(m)
+                    continue
+            by_number[k] = len(groups)
+            groups.append([m])
+            continue
+        nk = (key(m.type or ""), key(m.title or ""))
+        placed = False
+        if m.kind == "law" and m.title:
+            for g in groups:
+                same = g[0].number and g[0].kind == "law" and (key(g[0].type or ""), key(g[0].title or "")) == nk
+                if same and not (m.date and g[0].date and m.date != g[0].date):
+                    g.append(m)
+                    placed = True
+                    break
+            if placed:
+                continue
+        for gi in by_name.get(nk, []):
+            gdate = next((x.date for x in groups[gi] if x.date), None)
+            if m.date and gdate and m.date != gdate:
+                continue
+            groups[gi].append(m)
+            placed = True
+            break
+        if not placed:
+            by_name.setdefault(nk, []).append(len(groups))
+            groups.append([m])
+    # short forms: to the numbered document with that type and running number
+    for m in shorts:
+        target = None
+        for g in groups:
+            head = g[0]
+            if not head.number or head.type != m.type:
+                continue
+            n = head.number
+            prefix = m.short_prefix or ""
+            run = re.match(r"\d+", n)
+            if "/" in prefix:
+                ok = n.casefold().startswith(prefix.casefold() + "/")
+            else:
+                ok = run is not None and run.group().lstrip("0") == prefix.lstrip("0")
+            if ok:
+                target = g
+                break
+        if target is not None:
+            target.append(m)
+            continue
+        if _is_own_short(r, m):
+            continue
+        if m.short_prefix and m.type in _UNRESOLVED_SHORT_TYPES and m.type == canonical_type(r.text[m.start : m.start + len(m.type)]):
+            m.title = f"{m.type} {m.short_prefix}"
+            nk = (key(m.type), key(m.title))
+            if nk in by_name:
+                groups[by_name[nk][0]].append(m)
+            else:
+                by_name[nk] = [len(groups)]
+                groups.append([m])
+    for m in anaphors:
+        best = None
+        for g in groups:
+            if g[0].type != m.type:
+                continue
+            before = [x.start for x in g if x.start < m.start]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), g)
+        if best is not None:
+            best[1].append(m)
+    # a law by name and the same law by number later ("Pháp lệnh số 26/2005/PL-UBTVQH11 ... ưu đãi ...")
+    numbered = {
+        (key(g[0].type or ""), key(g[0].title or "")): g
+        for g in groups
+        if g[0].number and g[0].title and g[0].type in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp")
+    }
+    merged: list[list[_M]] = []
+    for g in groups:
+        head = g[0]
+        target = numbered.get((key(head.type or ""), key(head.title or ""))) if not head.number and head.kind == "law" else None
+        gdate = next((x.date for x in g if x.date), None)
+        tdate = next((x.date for x in target if x.date), None) if target else None
+        if target is not None and not (gdate and tdate and gdate != tdate):
+            target.extend(g)
+        else:
+            merged.append(g)
+    groups = merged
+    for g in groups:
+        g.sort(key=lambda x: x.start)
+    groups.sort(key=lambda g: g[0].start)
+    return groups
+
+
+_UNRESOLVED_SHORT_TYPES = {"Đề án", "Nghị quyết", "Kết luận", "Chỉ thị", "Nghị định", "Quyết định", "Thông tư", "Quy định", "Chương trình"}
+
+
+def _is_own_short(r: _Reader, m: _M) -> bool:
+    if not m.short_prefix:
+        return False
+    for n in r.own_numbers:
+        run = re.match(r"\d+", n)
+        same = run and run.group().lstrip("0") == m.short_prefix.split("/")[0].lstrip("0")
+        if same and (r.own_type is None or r.own_type == m.type):
+            return True
+    return False
+
+
+def _to_reference(g: list[_M]) -> Reference:
+    head = next((m for m in g if m.number and m.kind != "short"), None) or next((m for m in g if m.kind != "short"), g[0])
+
+    def first(attr: str) -> str | None:
+        v = getattr(head, attr)
+        if v:
+            return v
+        for m in g:
+            if getattr(m, attr):
+                return getattr(m, attr)
+        return None
+
+    relation = "cites"
+    for m in g:
+        if m.cue and RELATION_ORDER.index(m.cue) < RELATION_ORDER.index(relation):
+            relation = m.cue
+    number = head.number
+    typ = head.type
+    if head.kind == "number" and not head.explicit_type:
+        typ = next((m.type for m in g if m.explicit_type and m.type), typ)
+    date = first("date")
+    issuer = first("issuer")
+    title = first("title")
+    term = first("term")
+    year = int(date[:4]) if date else (head.year or number_year(number))
+    if year is None:
+        year = next((m.year for m in g if m.year), None)
+    system = number_system(number) if number and head.kind != "std" else None
+    if system is None:
+        if head.kind == "party" or typ == "Điều lệ":
+            system = "party"
+        elif head.kind == "law":
+            system = "state"
+    k = document_key(typ, number, date or (f"{year}" if year else None), issuer, system, title=title)
+    return Reference(
+        type=typ,
+        number=number,
+        date=date,
+        issuer=issuer,
+        title=title,
+        relation=relation,
+        mentions=tuple(Mention(Span(m.start, m.end), m.cue) for m in g),
+        term=term,
+        year=year,
+        key=k,
+        system=system,
+    )
 
 
 def extract_references(text: str, header: Header, preamble: list[Span]) -> list[Reference]:
-    """Every other document the text mentions, once each, in order of first mention."""
-    return []
+    """Every other document the text mentions, once each, in order of first mention.
+
+    Args:
+        text: The normalized document text.
+        header: Header fields; the document's own number and type are used to
+            leave out its mentions of itself (read from the text when missing).
+        preamble: Spans of the Căn cứ / Thực hiện lines; when empty the
+            preamble is found from the text.
+
+    Returns:
+        One :class:`Reference` per distinct document with every mention.
+    """
+    if not text or not text.strip():
+        return []
+    r = _Reader(text, header, preamble)
+    mentions = _find_mentions(r)
+    for m in mentions:
+        if m.kind == "number" and not m.issuer:
+            _issuer_before(r, m)
+    _share_list_issuers(r, mentions)
+    _trim_law_names(mentions)
+    _mark_nesting(mentions)
+    _mark_amenders(r, mentions)
+    _assign_cues(r, mentions)
+    return [_to_reference(g) for g in _group(r, mentions)]
