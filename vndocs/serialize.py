@@ -73,7 +73,10 @@ def task_to_dict(t: Task) -> dict[str, object]:
         "units": [unit_to_dict(u) for u in t.units],
         "role": t.role,
         "action": t.action,
-        "deadline": deadline_to_dict(t.deadline),
+        # an inherited plan deadline is not the task's own: the contract's
+        # "deadline" stays null and the inherited one has its own key
+        "deadline": None if t.deadline is not None and t.deadline.inherited else deadline_to_dict(t.deadline),
+        "inherited_deadline": deadline_to_dict(t.deadline) if t.deadline is not None and t.deadline.inherited else None,
         "report": report_to_dict(t.report),
         "section_path": list(t.section_path),
         "span": _span(t.span),

@@ -1,10 +1,45 @@
-"""Tasks, units and deadlines (stub: replaced by the tasks work)."""
+"""Tasks: who must do what by when (DOMAIN.md §4, shared/eval/README.md "Tasks").
+
+Sources, in the order they are tried for each numbered item of the body:
+
+1. task entries with fields (``Đơn vị chủ trì: ...``, ``Cơ quan thực hiện:
+   ...``, ``Thời gian thực hiện: ...``): one task per lead field;
+2. an item whose heading is a unit name (``2. Sở Nông nghiệp và Môi trường``);
+3. a paragraph whose subject is a unit (``Sở Nội vụ chủ trì ...``), possibly
+   after an adverbial opener (``Căn cứ ..., các sở, ngành ...``);
+4. an assignment verb (``Giao X``, ``Đề nghị X``, ``Yêu cầu X``);
+5. inside an implementation section or under a lead-in (``... yêu cầu Chủ
+   tịch UBND các tỉnh ...:``), an item naming no unit takes the lead-in's.
+
+An item gives one task (its lettered sub-items are merged) unless a lettered
+sub-item names its own unit. Sections that state aims (``MỤC ĐÍCH, YÊU CẦU``)
+give none. Deadlines come from :mod:`vndocs.extract.deadlines`; the plan's own
+time frame (``3. Thời gian``) is inherited, marked ``inherited=True``, by tasks
+that give none.
+
+The outline comes from ``vndocs.extract.outline`` when the pipeline has it; a
+small line-based reader of numbered items stands in when it is empty.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from vndocs.models import Deadline, Header, Section, Task, Unit
+from vndocs.extract import abbreviations
+from vndocs.extract.deadlines import choose, find_deadlines
+from vndocs.extract.units import (
+    UnitList,
+    UnitReader,
+    dictionary,
+    logical_end,
+    support_units,
+    tokenize,
+)
+from vndocs.models import Deadline, Header, ReportDuty, Section, Span, Task, Unit
+from vndocs.normalize import key
+from vndocs.vocab import load
 
 
 @dataclass(slots=True)
@@ -21,6 +56,741 @@ class TaskResult:
     """Document-level time frame."""
 
 
+# --------------------------------------------------------------------------
+# cues (data)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    impl: re.Pattern[str]
+    no_task: re.Pattern[str]
+    time: re.Pattern[str]
+    executing: re.Pattern[str]
+    triggers: re.Pattern[str]
+    openers: re.Pattern[str]
+    fields: re.Pattern[str]
+    report: re.Pattern[str]
+    duty: re.Pattern[str]
+    object_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    """The compiled cues of ``task_cues.json``."""
+    d = load("task_cues")
+
+    def spaced(pattern: str) -> str:
+        # a space in a phrase matches any run of white space (Công báo text doubles spaces)
+        return pattern.replace(" ", r"\s+")
+
+    return _Cues(
+        impl=re.compile(d["implementation_headings"]["pattern"]),
+        no_task=re.compile(d["no_task_headings"]["pattern"]),
+        time=re.compile(d["time_headings"]["pattern"]),
+        executing=re.compile(spaced(d["executing_article"]["pattern"])),
+        triggers=re.compile(d["triggers"]["pattern"], re.MULTILINE),
+        openers=re.compile(d["openers"]["pattern"]),
+        fields=re.compile(d["fields"]["pattern"], re.MULTILINE),
+        report=re.compile(d["report"]["pattern"]),
+        duty=re.compile(spaced(d["duty_after_subject"]["pattern"])),
+        object_words=frozenset(key(w) for w in d["object_words"]),
+    )
+
+
+# --------------------------------------------------------------------------
+# a small outline reader (stands in until vndocs.extract.outline is available)
+
+# Numbered items at the start of a line; named groups say the kind.
+_ITEM_RE = re.compile(
+    r"""^[ \t]*(?:
+        (?P<article>Điều[ \t]+\d+[a-zđ]?)\.?                 # Điều 5.   (decisions, decrees)
+      | (?P<part>(?:Phần|Chương|Mục)[ \t]+(?:[IVXLC]+|\d+|thứ[ \t]+\w+))\.?   # Phần I / Chương II
+      | (?P<roman>[IVXL]+)[ \t]*[.\-]                       # I.  II-  (both styles)
+      | (?P<decimal>\d{1,2}(?:\.\d{1,2}){1,3})\.?           # 1.1. / 1.3.1.
+      | (?P<arabic>\d{1,2})[ \t]*[.)]                       # 1.  1)
+      | (?P<letter>[a-zđ])[ \t]*[).]                        # a)  a.  (cv_hanoi uses a.)
+    )(?=[ \t]|\n|$)""",
+    re.VERBOSE | re.MULTILINE,
+)
+_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "arabic": 5, "letter": 9}
+_STRUCTURAL = {"part", "chapter", "section", "article", "roman", "arabic", "decimal", "letter"}
+
+
+def _rank(s: Section) -> int:
+    if s.kind == "decimal":
+        return 5 + s.label.count(".")
+    return _RANK.get(s.kind, 10)
+
+
+def _local_outline(text: str, end: int) -> list[Section]:
+    """Numbered items of ``text[:end]`` as a Section tree (labels, kinds, spans)."""
+    flat: list[tuple[str, str, int, int]] = []
+    for m in _ITEM_RE.finditer(text, 0, end):
+        kind = m.lastgroup or ""
+        label = m.group(kind)
+        if kind == "part":
+            kind = {"p": "part", "c": "chapter", "m": "section"}[key(label)[0]]
+        flat.append((kind, " ".join(label.split()), m.start(), m.end()))
+    # build the tree with a stack of (rank, dict)
+    roots: list[dict] = []
+    stack: list[dict] = []
+    for kind, label, start, label_end in flat:
+        node = {"kind": kind, "label": label, "start": start, "label_end": label_end, "children": []}
+        probe = Section(label, kind, None, Span(start, start))
+        r = _rank(probe)
+        while stack and stack[-1]["rank"] >= r:
+            stack.pop()
+        node["rank"] = r
+        (stack[-1]["children"] if stack else roots).append(node)
+        stack.append(node)
+
+    def build(nodes: list[dict], stop: int) -> list[Section]:
+        out = []
+        for i, n in enumerate(nodes):
+            nend = nodes[i + 1]["start"] if i + 1 < len(nodes) else stop
+            kids = build(n["children"], nend)
+            out.append(Section(n["label"], n["kind"], None, Span(n["start"], nend), None, tuple(kids)))
+        return out
+
+    return build(roots, end)
+
+
+# --------------------------------------------------------------------------
+# helpers
+
+
+
+def _body_end(text: str) -> int:
+    m = re.search(r"^\s*Nơi nhận\b", text, re.MULTILINE)
+    if m:
+        return m.start()
+    m = re.search(r"\./\.", text)
+    if m:
+        nl = text.find("\n", m.end())
+        return len(text) if nl == -1 else nl
+    return len(text)
+
+
+def _label_end(text: str, s: Section) -> int:
+    m = _ITEM_RE.match(text, s.span.start)
+    if m and m.start() == s.span.start:
+        return m.end()
+    # the pipeline's outline: skip the label as printed
+    i = s.span.start
+    lab = text.find(s.label, i, i + len(s.label) + 10)
+    if lab != -1:
+        j = lab + len(s.label)
+        while j < len(text) and text[j] in ".)-: \t":
+            j += 1
+        return j
+    return i
+
+
+def _heading(text: str, s: Section, end: int) -> tuple[str, int, int]:
+    """(heading text, start, end) of an item: its label line, plus upper-case continuation lines."""
+    start = _label_end(text, s)
+    while start < end and text[start] in " \t":
+        start += 1
+    if start < end and text[start] == "\n":  # "1.\nTrên cơ sở ..."
+        start += 1
+    stop = logical_end(text, start, end)
+    block = text[start:stop]
+    if len(block) > 250 or re.search(r"[.;]\s", block):
+        # a paragraph, not a heading: the heading is its first line at most
+        nl = text.find("\n", start, stop)
+        stop = stop if nl == -1 else nl
+    return " ".join(text[start:stop].split()), start, stop
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters)
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Logical lines of ``text[start:end]`` (wrapped lines joined), non-empty."""
+    out = []
+    pos = start
+    while pos < end:
+        while pos < end and text[pos] in " \t\n":
+            pos += 1
+        if pos >= end:
+            break
+        e = logical_end(text, pos, end)
+        if text[pos:e].strip():
+            out.append((pos, e))
+        pos = e + 1
+    return out
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    end = logical_end(text, start, end)
+    m = re.search(r"[.;](?:\s|$)", text[start:end])
+    return start + m.start() if m else end
+
+
+def _strip_bullet(text: str, s: int, e: int) -> int:
+    m = re.match(r"[ \t]*(?:[-+•*–][ \t]*|\(\d+\)\.?[ \t]*)?", text[s:e])
+    return s + (m.end() if m else 0)
+
+
+@dataclass(slots=True)
+class _Found:
+    units: UnitList
+    start: int
+    """Where the task's own text starts (for its deadline)."""
+    how: str
+    role: str = "execute"
+
+
+# --------------------------------------------------------------------------
+# the extractor
+
+
+class _Extractor:
+    def __init__(self, text: str, header: Header) -> None:
+        self.text = text
+        self.header = header
+        self.learned = abbreviations.learn(text)
+        self.reader = UnitReader(text, self.learned)
+        self.cues = cues()
+        self.doc_date = header.date.value if header.date else None
+        self.tasks: list[Task] = []
+        self.body_end = _body_end(text)
+        self.in_article = False
+        """True while walking the articles (Điều) of a legal text."""
+
+    # -- finding the assignee ----------------------------------------------------
+
+    def _after_is_action(self, ul: UnitList) -> bool:
+        rest = self.text[ul.end : ul.end + 40]
+        m = re.match(r"\s*(?:\([^)]*\)\s*)?[,:]?\s*(\S+)", rest)
+        if not m:
+            return False
+        word = m.group(1)
+        return word[0].islower() or word[0] in "(\"“" or word.startswith("Chủ trì")
+
+    def _trigger_object(self, ul: UnitList) -> UnitList | None:
+        m = re.match(r"\s*(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Kk]êu gọi)\s+", self.text[ul.end : ul.end + 30])
+        if not m:
+            return None
+        return self.reader.read(ul.end + m.end(), self._limit(ul.end))
+
+    def _limit(self, pos: int) -> int:
+        return logical_end(self.text, pos)
+
+    def _subject(self, s: int, e: int, impl: bool, openers: bool = True) -> _Found | None:
+        """A unit that is the subject of the paragraph ``[s, e)`` (or the object of its trigger)."""
+        text = self.text
+        s = _strip_bullet(text, s, e)
+        ul = self.reader.read(s, e)
+        if ul is None:
+            # "- Báo cáo tháng: Sở Tài chính tổng hợp ..." (cv_hanoi 3.3): a short label, then the subject
+            lab = re.match(r"[^:\n.;]{1,40}:\s*", text[s:e])
+            if lab and len(lab.group().split()) <= 6:
+                ul = self.reader.read(s + lab.end(), e)
+        candidates: list[UnitList] = []
+        opened = False
+        if ul is not None:
+            candidates.append(ul)
+        elif openers and self.cues.openers.match(key(text[s : s + 30])):
+            sent_end = _sentence_end(text, s, e)
+            toks = tokenize(text, s, sent_end)
+            words = dictionary()
+            skip_until = s
+            for i, t in enumerate(toks[1:], 1):
+                if t.start < skip_until or not t.is_word or not (t.is_cap or t.key in ("các", "những")):
+                    continue
+                prev = toks[i - 1]
+                prev2 = toks[i - 2].key + " " + prev.key if i >= 2 else prev.key
+                if prev.is_word and prev.is_cap:
+                    continue  # inside a name: "Thủ tướng Chính phủ"
+                if f"{prev.key} {t.key}" in words:  # "nhiệm vụ", "cơ sở": not a head
+                    continue
+                if prev.key in ("giao", "nghị", "cầu", "gọi"):
+                    break  # handled by the trigger rule
+                found = self.reader.read(t.start, sent_end)
+                if found is None:
+                    continue
+                if prev.key in self.cues.object_words or prev2 in self.cues.object_words:
+                    skip_until = found.end  # an object: "... của các cơ quan, đơn vị ..."
+                    continue
+                # the subject follows the opener's comma; without one, only "các ..." or a position
+                if prev.text != "," and not (impl and (t.key in ("các", "những") or found.units[0].name != found.text
+                                                        or _starts_with_position(found.text))):
+                    continue
+                if self._after_is_action(found):
+                    candidates.append(found)
+                    opened = True
+                    break
+        for c in candidates:
+            obj = self._trigger_object(c)
+            if obj is not None:
+                return _Found(obj, obj.start, "trigger", "lead")
+            if not self._after_is_action(c) and not text[c.end : c.end + 3].lstrip().startswith(":"):
+                continue
+            if not impl and (c.some_generic if opened else c.generic):
+                # outside the implementation section, a provision opened by "Đối với ..." that addresses
+                # "các sở, ngành ..." is a rule (kh_7360 III.2); one naming a body is a task (nq_113 Điều 1.2)
+                continue
+            if not impl and self.in_article and not self.cues.duty.match(text[c.end : c.end + 120]):
+                continue
+            role = "lead" if re.match(r"\s*,?\s*(?:[^,]{0,80},\s*)?chủ trì", text[c.end : c.end + 90]) else "execute"
+            return _Found(c, c.start, "subject", role)
+        return None
+
+    def _trigger(self, s: int, e: int) -> _Found | None:
+        for m in self.cues.triggers.finditer(self.text, s, e):
+            before = self.text[max(s, m.start() - 12) : m.start()]
+            if re.search(r"(?:theo|đáp ứng|của)\s*$", before, re.IGNORECASE):
+                continue
+            ul = self.reader.read(m.end(), self._limit(m.end()))
+            if ul is not None and (not ul.generic or ul.text.lower().startswith(("các", "những"))):
+                return _Found(ul, m.start(), "trigger", "lead")
+        return None
+
+    def _heading_unit(self, heading: str, hs: int, he: int) -> _Found | None:
+        if not heading or _is_upper(heading):
+            return None  # "III. TỔ CHỨC THỰC HIỆN" is a section title, not a unit
+        if he < logical_end(self.text, hs) and not heading.rstrip().endswith(":"):
+            return None  # the first line of a paragraph ("b) Bộ Tài chính, Bộ Công\nThương, ... chỉ đạo")
+        ul = self.reader.read(hs, he)
+        if ul is None:
+            return None
+        rest = self.text[ul.end : he].strip()
+        if rest in ("", ":", ".", ";") or rest.startswith(":"):
+            return _Found(ul, ul.start, "heading", "execute")
+        colon = self.text.rfind(":", ul.end, he)
+        if colon != -1 and not self.text[colon + 1 : he].strip() and he - hs <= 150 and not re.search(r"[.;]", rest):
+            if _ACTION_IN_HEADING_RE.search(rest):
+                # "c) Bộ Tài chính chủ trì, phối hợp với ...:" — the unit, then its action
+                return _Found(ul, ul.start, "heading", "lead" if "chủ trì" in rest else "execute")
+            # "4. Các cơ sở sản xuất giống, NTTS thương phẩm:" — the whole heading names the unit
+            whole = UnitList(ul.start, colon, self.text[ul.start : colon], ul.units, ul.generic, ul.some_generic)
+            return _Found(whole, ul.start, "heading", "execute")
+        return None
+
+    def _find(self, s: int, e: int, impl: bool, heading: tuple[str, int, int] | None,
+              openers: bool = True) -> _Found | None:
+        if heading is not None:
+            f = self._heading_unit(*heading)
+            if f is not None:
+                return f
+        for ps, pe in _paragraphs(self.text, s, e):
+            f = self._subject(ps, pe, impl, openers)
+            if f is None:
+                f = self._trigger(ps, _sentence_end(self.text, ps, pe) if not impl else pe)
+            if f is not None:
+                return f
+        return None
+
+    # -- building tasks ------------------------------------------------------------
+
+    def _deadline(self, ranges: list[tuple[int, int]], *, bare: bool = False) -> Deadline | None:
+        found: list[Deadline] = []
+        for s, e in ranges:
+            found.extend(find_deadlines(self.text, s, e, doc_date=self.doc_date, bare=bare))
+        if not bare:
+            # a time inside brackets is a remark ("(năm 2025, Sở Tài chính đã tổ chức ...)"), not a deadline
+            found = [d for d in found if d.span is None or not _in_brackets(self.text, d.span.start)]
+        return choose_in_sentence(found, self.text)
+
+    def _report(self, s: int, e: int) -> ReportDuty | None:
+        for m in self.cues.report.finditer(self.text, s, e):
+            ul = self.reader.read(m.end(), self._limit(m.end()))
+            clause_end = _sentence_end(self.text, m.start(), e)
+            clause = self.text[m.start() : clause_end]
+            dls = find_deadlines(self.text, m.start(), clause_end, doc_date=self.doc_date)
+            recurring = bool(re.search(r"định kỳ|hằng|hàng (?:tháng|năm|quý|tuần)", clause))
+            if ul is None and not dls:
+                continue
+            return ReportDuty(
+                to=ul.text if ul else None,
+                deadline=choose(dls),
+                recurring=recurring,
+                text=" ".join(clause.split()),
+                span=Span(m.start(), clause_end),
+            )
+        return None
+
+    def _add(self, found: _Found, start: int, end: int, path: tuple[str, ...], action: str | None = None,
+             deadline_ranges: list[tuple[int, int]] | None = None, deadline: Deadline | None = None,
+             supports: list[Unit] | None = None, role: str | None = None) -> None:
+        text = self.text
+        ul = found.units
+        if action is None:
+            a_start = ul.end if found.how != "heading" else _skip_to_body(text, ul.end, end)
+            a_start = _skip_punct(text, a_start, end)
+            action = " ".join(text[a_start : _sentence_end(text, a_start, end)].split())
+        ranges = deadline_ranges if deadline_ranges is not None else [(found.start, end)]
+        if deadline is None:
+            deadline = self._deadline(ranges)
+        sup = supports if supports is not None else support_units(self.reader, ul.end, _sentence_end(text, ul.end, end))
+        lead_units = tuple(replace(u, role="lead") for u in ul.units)
+        seen = {key(u.name) for u in lead_units}
+        units = lead_units + tuple(u for u in sup if key(u.name) not in seen)
+        self.tasks.append(
+            Task(
+                assignee=" ".join(ul.text.split()),
+                units=units,
+                role=role or found.role,
+                action=action,
+                deadline=deadline,
+                section_path=path,
+                span=Span(min(start, found.start), end),
+                report=self._report(found.start, end),
+            )
+        )
+
+    # -- field entries ---------------------------------------------------------------
+
+    def _field_entries(self, s: int, e: int, path: tuple[str, ...], heading: str) -> bool:
+        matches = [m for m in self.cues.fields.finditer(self.text, s, e)]
+        leads = [m for m in matches if m.group("role") in ("chủ trì", "thực hiện") and m.group("value").strip()]
+        if not leads:
+            return False
+        for i, m in enumerate(leads):
+            entry_start = m.start()
+            entry_end = leads[i + 1].start() if i + 1 < len(leads) else e
+            # the entry's own fields: those after the previous lead and before the next
+            prev_end = leads[i - 1].end() if i > 0 else s
+            group = [f for f in matches if prev_end <= f.start() < entry_end]
+            found = self._field_lead(m)
+            if found is None:
+                continue
+            supports: list[Unit] = []
+            deadline: Deadline | None = None
+            action = None
+            for f in group:
+                label = key(f.group("label"))
+                if f.group("role") == "phối hợp":
+                    sl = self.reader.read(f.start("value"), self._limit(f.start("value")))
+                    if sl:
+                        supports.extend(Unit(u.name, "support", u.canonical, u.span) for u in sl.units)
+                elif label.startswith("thời gian") and deadline is None:
+                    deadline = self._deadline([(f.start("value"), f.end("value"))], bare=True)
+                elif label.startswith(("nhiệm vụ", "nội dung")) and action is None:
+                    v = " ".join(f.group("value").split())
+                    if not v:  # "a) Nhiệm vụ:" with the text on the next lines
+                        nxt = self.text[f.end() : entry_start].strip()
+                        v = " ".join(nxt.split("\n")[0].lstrip("-+ ").split())
+                    action = v or None
+            if action is None:
+                action = heading or " ".join(self.text[s : entry_start].split())[:300]
+            self._add(found, entry_start, entry_end, path, action=action, deadline_ranges=[],
+                      deadline=deadline, supports=supports, role=found.role)
+        return True
+
+    def _table_entries(self, s: int, e: int, path: tuple[str, ...]) -> bool:
+        """Task entries in a table (one cell per line): a header naming a ``chủ trì`` column, then rows."""
+        cells = _paragraphs(self.text, s, e)
+        texts = [" ".join(self.text[a:b].split()) for a, b in cells]
+        lead_col = next((i for i, t in enumerate(texts) if _TABLE_LEAD_RE.match(key(t))), None)
+        if lead_col is None:
+            return False
+        first = lead_col
+        while first > 0 and len(texts[first - 1]) <= 40 and _TABLE_HEAD_RE.match(key(texts[first - 1])):
+            first -= 1
+        last = lead_col
+        while last + 1 < len(texts) and len(texts[last + 1]) <= 40 and _TABLE_HEAD_RE.match(key(texts[last + 1])):
+            last += 1
+        header = [key(t) for t in texts[first : last + 1]]
+        n = len(header)
+        if n < 2:
+            return False
+
+        def col(pattern: str) -> int | None:
+            return next((i for i, h in enumerate(header) if re.match(pattern, h)), None)
+
+        c_lead, c_sup = lead_col - first, col(r"(?:cơ quan|đơn vị) phối hợp")
+        c_time, c_task = col(r"thời gian|thời hạn|tiến độ"), col(r"nhiệm vụ|nội dung|tên nhiệm vụ")
+        c_num = col(r"s?tt$|số tt")
+        added = False
+        i = last + 1
+        while i + n <= len(cells):
+            row = cells[i : i + n]
+            rtexts = texts[i : i + n]
+            if c_num is not None and not re.fullmatch(r"[\dIVX]+\.?", rtexts[c_num]):
+                break
+            ls, le = row[c_lead]
+            ul = self.reader.read(ls, le) or UnitList(ls, le, self.text[ls:le], [], True, True)
+            if not ul.units:
+                ul = UnitList(ls, le, rtexts[c_lead], [Unit(rtexts[c_lead], "lead", rtexts[c_lead], Span(ls, le))])
+            supports: list[Unit] = []
+            if c_sup is not None:
+                sl = self.reader.read(*row[c_sup])
+                if sl:
+                    supports = [Unit(u.name, "support", u.canonical, u.span) for u in sl.units]
+            deadline = self._deadline([row[c_time]], bare=True) if c_time is not None else None
+            action = rtexts[c_task] if c_task is not None else rtexts[0]
+            label = rtexts[c_num].rstrip(".") if c_num is not None else str(i)
+            self._add(_Found(ul, row[0][0], "table", "lead"), row[0][0], row[-1][1], path + (label,),
+                      action=action, deadline_ranges=[], deadline=deadline, supports=supports, role="lead")
+            added = True
+            i += n
+        return added
+
+    def _field_lead(self, m: re.Match[str]) -> _Found | None:
+        vs, ve = m.start("value"), m.end("value")
+        text = self.text
+        first = self.reader.read(vs, ve)
+        if first is None:
+            return None
+        role = "lead" if m.group("role") == "chủ trì" else "execute"
+        # "Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động ..." -> the chủ trì unit alone
+        if re.match(r"\s*chủ trì", text[first.end : first.end + 12]):
+            return _Found(first, m.start(), "field", "lead")
+        lists = [first]
+        pos = first.end
+        for cm in re.finditer(r";\s*", text[pos:ve]):
+            cs = pos + cm.end()
+            if any(cs < x.end for x in lists):
+                continue
+            nxt = self.reader.read(cs, ve)
+            if nxt is not None and self._after_is_action(nxt):
+                lists.append(nxt)
+        if len(lists) == 1:
+            return _Found(first, m.start(), "field", role)
+        joined = "; ".join(x.text for x in lists)
+        merged = UnitList(first.start, lists[-1].end, joined, [u for x in lists for u in x.units],
+                          all(x.generic for x in lists))
+        return _Found(merged, m.start(), "field", role)
+
+    # -- walking the outline -------------------------------------------------------
+
+    def walk(self, sections: list[Section], path: tuple[str, ...], impl: bool, addressee: UnitList | None) -> None:
+        for s in sections:
+            if s.kind not in _STRUCTURAL or s.span.start >= self.body_end:
+                continue
+            self._item(s, path, impl, addressee)
+
+    def _item(self, s: Section, path: tuple[str, ...], impl: bool, addressee: UnitList | None) -> None:
+        text = self.text
+        end = min(s.span.end, self.body_end)
+        heading, hs, he = _heading(text, s, end)
+        if s.heading and not heading:
+            heading = s.heading
+        # a heading, not a sentence: short and not ended like one ("1. Căn cứ nội dung ..., các sở ...")
+        heading_like = _is_upper(heading) or (len(heading) <= 150 and not heading.rstrip().endswith((".", ";")))
+        hkey = key(heading) if heading_like else ""
+        my_path = path + (s.label,)
+        if hkey and self.cues.no_task.match(hkey):
+            return
+        is_impl = impl or bool(hkey and self.cues.impl.match(hkey))
+        if s.kind == "article" and self.cues.executing.search(text[s.span.start : end]):
+            is_impl = True
+        if s.kind in ("part", "chapter", "section", "article"):
+            self.in_article = True  # the structure of a legal text: its provisions are rules
+        numeric = [c for c in s.children if c.kind in _STRUCTURAL and c.kind != "letter"]
+        letters = [c for c in s.children if c.kind == "letter"]
+        if not numeric and (self._table_entries(hs, end, my_path) or self._field_entries(hs, end, my_path, heading)):
+            return
+        if numeric:
+            own_end = numeric[0].span.start
+            sub = addressee
+            own = text[hs:own_end].strip()
+            if own.endswith(":"):
+                f = self._find(hs, own_end, True, (heading, hs, he))
+                if f is not None:
+                    sub = f.units
+            self.walk(numeric, my_path, is_impl, sub)
+            return
+        own_end = letters[0].span.start if letters else end
+        found = self._find(hs, own_end, is_impl, (heading, hs, he))
+        # a lettered sub-item is a task of its own only when it names its own unit
+        sub_tasks: list[tuple[Section, _Found]] = []
+        for c in letters:
+            c_end = min(c.span.end, end)
+            ch, chs, che = _heading(text, c, c_end)
+            f = self._find(chs, c_end, is_impl, (ch, chs, che), openers=found is None)
+            if f is not None and (found is None or key(f.units.text) != key(found.units.text)):
+                sub_tasks.append((c, f))
+        if found is None and not sub_tasks and addressee is not None and is_impl:
+            found = _Found(addressee, hs, "lead-in", "execute")
+            self._add_inherited(found, s.span.start, end, my_path, heading, hs)
+            return
+        if found is not None:
+            separate = [(c.span.start, min(c.span.end, end)) for c, _ in sub_tasks]
+            ranges = _minus((found.start if found.how != "heading" else hs, end), separate)
+            self._add(found, s.span.start, end, my_path, deadline_ranges=ranges)
+        for c, f in sub_tasks:
+            c_end = min(c.span.end, end)
+            self._add(f, c.span.start, c_end, my_path + (c.label,), deadline_ranges=[(f.start, c_end)])
+
+    def _add_inherited(self, found: _Found, start: int, end: int, path: tuple[str, ...], heading: str, hs: int) -> None:
+        action = heading or " ".join(self.text[hs : _sentence_end(self.text, hs, end)].split())
+        self._add(found, start, end, path, action=action, deadline_ranges=[(hs, end)], supports=[])
+        t = self.tasks[-1]
+        self.tasks[-1] = replace(t, span=Span(start, end))
+
+    # -- documents without numbered items ------------------------------------------------
+
+    def paragraphs_only(self, start: int) -> None:
+        for ps, pe in _paragraphs(self.text, start, self.body_end):
+            line = key(self.text[ps : ps + 20])
+            if line.startswith(("căn cứ", "theo đề nghị", "xét ", "kính gửi", "nơi nhận", "số:", "v/v")):
+                continue
+            f = self._trigger(ps, pe)
+            if f is not None:
+                self._add(f, f.start, pe, ())
+
+    def lead_in(self, first_item: int) -> tuple[bool, UnitList | None]:
+        """(has a lead-in, its addressee) from the paragraph before the first item."""
+        paras = _paragraphs(self.text, 0, first_item)
+        if not paras:
+            return False, None
+        ps, pe = paras[-1]
+        para = self.text[ps:pe].rstrip()
+        if not para.endswith(":"):
+            return False, None
+        for m in self.cues.triggers.finditer(self.text, ps, pe):
+            ul = self.reader.read(m.end(), pe)
+            if ul is not None:
+                return True, ul
+        # "Ủy ban nhân dân tỉnh yêu cầu:" — a lead-in that names no addressee
+        return bool(re.search(r"(?:giao|đề nghị|yêu cầu|kêu gọi)\s*:\s*$", para, re.IGNORECASE)), None
+
+
+# a table's header cells (markdown and docx tables become one cell per line): the lead column, any column
+_TABLE_LEAD_RE = re.compile(r"^(?:cơ quan|đơn vị)(?: chủ trì| thực hiện| chịu trách nhiệm)\s*(?:thực hiện)?$")
+_TABLE_HEAD_RE = re.compile(
+    r"^(?:s?tt|số tt|nhiệm vụ|nội dung|tên nhiệm vụ|(?:cơ quan|đơn vị) (?:chủ trì|phối hợp|thực hiện)|"
+    r"thời gian|thời hạn|tiến độ|sản phẩm|kết quả|ghi chú|kinh phí|nguồn kinh phí)"
+)
+
+# verbs that start the action after a unit named in a heading ("Bộ Tài chính chủ trì, phối hợp ...:")
+_ACTION_IN_HEADING_RE = re.compile(
+    r"\b(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|chỉ đạo|triển khai|khẩn trương|chủ động|"
+    r"hướng dẫn|tổ chức|theo dõi|tham mưu)\b"
+)
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside round brackets opened on its logical line."""
+    line_start = text.rfind("\n\n", 0, pos) + 1
+    seg = text[max(line_start, pos - 600) : pos]
+    return seg.count("(") > seg.count(")")
+
+
+def _starts_with_position(text: str) -> bool:
+    from vndocs.extract.units import phrases
+
+    toks = tokenize(text)
+    return any(tuple(t.key for t in toks[: len(p)]) == p for p in phrases().positions)
+
+
+def _skip_to_body(text: str, pos: int, end: int) -> int:
+    nl = text.find("\n", pos, end)
+    return end if nl == -1 else nl + 1
+
+
+def _skip_punct(text: str, pos: int, end: int) -> int:
+    while pos < end and (text[pos] in " \t\n:;,.-" or text[pos] == ")"):
+        pos += 1
+    m = re.match(r"[a-zđ][).]\s*|[-+•]\s*", text[pos:end])
+    return pos + (m.end() if m else 0)
+
+
+def _minus(rng: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    s, e = rng
+    for hs, he in sorted(holes):
+        if he <= s or hs >= e:
+            continue
+        if hs > s:
+            out.append((s, hs))
+        s = max(s, he)
+    if s < e:
+        out.append((s, e))
+    return out
+
+
+def choose_in_sentence(found: list[Deadline], text: str) -> Deadline | None:
+    """The task's deadline: the first one in text order, but a dated one in the same
+    sentence wins over an undated first one (``thường xuyên, trọng tâm đến 19/8/2022``)."""
+    found = sorted(found, key=lambda d: d.span.start if d.span else 0)
+    if not found:
+        return None
+    first = found[0]
+    if first.date or first.span is None:
+        return first
+    for d in found[1:]:
+        if d.date and d.span is not None:
+            between = text[first.span.end : d.span.start]
+            if not re.search(r"[.;]\s|\n", between):
+                return d
+            break
+    return first
+
+
+def _plan_deadline(ex: _Extractor, sections: list[Section]) -> Deadline | None:
+    """The plan's time frame: a section headed ``Thời gian`` that is no task entry."""
+    text = ex.text
+
+    def candidates(nodes: list[Section] | tuple[Section, ...], parent: Section | None) -> list[Section]:
+        out: list[Section] = []
+        for n in nodes:
+            if n.kind not in _STRUCTURAL or n.kind == "letter" or n.span.start >= ex.body_end:
+                continue
+            # a "Thời gian thực hiện" inside a task entry is that task's, not the plan's
+            siblings_end = min(parent.span.end, ex.body_end) if parent is not None else 0
+            if parent is not None and any(
+                m.group("role") in ("chủ trì", "thực hiện")
+                for sib in parent.children
+                for m in ex.cues.fields.finditer(text, sib.span.start, min(sib.span.end, siblings_end))
+                if sib.kind not in _STRUCTURAL or sib.kind == "letter" or sib is n
+            ):
+                continue
+            out.append(n)
+            out.extend(candidates(n.children, n))
+        return out
+
+    for s in candidates(sections, None):
+        end = min(s.span.end, ex.body_end)
+        heading, hs, he = _heading(text, s, end)
+        if ex.cues.time.match(key(heading)):
+            # "3. Thời gian" + its text, or "3. Thời gian thực hiện: Từ năm 2026 - 2030."
+            found = find_deadlines(text, hs + heading.find(":") + 1 if ":" in heading else he, end,
+                                   doc_date=ex.doc_date, bare=True)
+            d = choose_in_sentence(found, text)
+            if d is not None:
+                return d
+    return None
+
+
 def extract_tasks(text: str, header: Header, sections: list[Section]) -> TaskResult:
-    """Tasks of a document."""
-    return TaskResult()
+    """Tasks, units, defined abbreviations and the plan deadline of a document.
+
+    Args:
+        text: The normalized document text (spans point into it).
+        header: The header fields; ``header.date`` completes partial dates.
+        sections: The body's outline from ``vndocs.extract.outline``; when
+            empty, numbered items are read from the text by a small local reader.
+
+    Returns:
+        A :class:`TaskResult`; tasks in text order.
+    """
+    ex = _Extractor(text, header)
+    secs = [s for s in sections if s.kind in _STRUCTURAL] or _local_outline(text, ex.body_end)
+    if secs:
+        has_lead_in, addressee = ex.lead_in(secs[0].span.start)
+        ex.walk(secs, (), has_lead_in, addressee)
+    else:
+        ex.paragraphs_only(0)
+    plan = _plan_deadline(ex, secs)
+    tasks = sorted(ex.tasks, key=lambda t: t.span.start if t.span else 0)
+    if plan is not None:
+        inherited = replace(plan, inherited=True, span=None)
+        tasks = [t if t.deadline is not None else replace(t, deadline=inherited) for t in tasks]
+    return TaskResult(tasks=tasks, units=_units(tasks), abbreviations=ex.learned, plan_deadline=plan)
+
+
+def _units(tasks: list[Task]) -> list[Unit]:
+    """Every unit the tasks name, once (by canonical key), lead before support."""
+    out: dict[str, Unit] = {}
+    for t in tasks:
+        for u in t.units:
+            k = key(u.canonical or u.name)
+            if k not in out or (out[k].role != "lead" and u.role == "lead"):
+                out[k] = u
+    return list(out.values())

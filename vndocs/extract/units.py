@@ -1,0 +1,512 @@
+"""Responsible units: ``Ủy ban nhân dân tỉnh``, ``Sở Khoa học và Công nghệ``, ``các sở, ban, ngành``...
+
+A unit name is read token by token from a position (DOMAIN.md §4):
+
+* optional quantifier (``các``), optional position (``Chủ tịch``, ``Giám đốc``);
+* a head noun from ``vndocs/data/units.json`` (``Sở``, ``Ủy ban nhân dân``,
+  ``Ban Thường vụ``, ``các tổ chức chính trị - xã hội``...);
+* a name tail: capitalized words (``Khoa học và Công nghệ``), commas and ``và``
+  between capitalized words (``Văn hóa, Thể thao và Du lịch`` stays one
+  name), localities (``tỉnh``, ``các xã, phường``), modifiers (``có liên
+  quan``, ``trực thuộc Trung ương``) and a bracket after the name.
+
+The name ends at the first word that is none of these: in official style the
+action that follows (``chủ trì``, ``đẩy mạnh``, ``có trách nhiệm``) is lower
+case. A list of units joined by ``,``, ``;`` or ``và`` is split into units,
+the ellipsis ``các chi, đảng bộ cơ sở`` is expanded, and a trailing locality
+(``... và các tổ chức chính trị - xã hội huyện``) is distributed to the units
+before it. All matching goes through :func:`vndocs.normalize.key`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from vndocs.models import Span, Unit
+from vndocs.normalize import key
+from vndocs.vocab import load
+
+# words, with & inside (TT&TT), or single punctuation marks
+_TOKEN_RE = re.compile(r"[^\W_]+(?:&[^\W_]+)*|[^\w\s]")
+_PREPOSITION_END = {"từ", "đến", "ở", "thuộc", "trực thuộc", "là", "làm", "được giao làm", "được giao nhiệm vụ"}
+_MAX_WINDOW = 700
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token of the window being read."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is a word (not punctuation)."""
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        """Capitalized word (``Khoa``, ``UBND``)."""
+        return self.text[0].isupper()
+
+
+@dataclass(slots=True)
+class _Phrases:
+    quantifiers: list[tuple[str, ...]]
+    positions: list[tuple[str, ...]]
+    heads: dict[tuple[str, ...], str]
+    localities: list[tuple[str, ...]]
+    modifiers: list[tuple[str, ...]]
+    ellipses: dict[tuple[str, ...], tuple[str, ...]]
+
+
+def _toks(s: str) -> tuple[str, ...]:
+    return tuple(key(m.group()) for m in _TOKEN_RE.finditer(s))
+
+
+@lru_cache(maxsize=1)
+def phrases() -> _Phrases:
+    """The word lists of ``units.json`` as token-key tuples, longest first."""
+    data = load("units")
+    by_len = lambda xs: sorted(xs, key=len, reverse=True)
+    return _Phrases(
+        quantifiers=by_len([_toks(q) for q in data["quantifiers"]]),
+        positions=by_len([_toks(p["name"]) for p in data["positions"]]),
+        heads={_toks(h["name"]): h["kind"] for h in data["heads"]},
+        localities=by_len([_toks(x) for x in data["localities"]]),
+        modifiers=by_len([_toks(m["text"]) for m in data["modifiers"]]),
+        ellipses={_toks(e["text"]): tuple(e["expands"]) for e in data["ellipses"]},
+    )
+
+
+@lru_cache(maxsize=1)
+def _heads_by_len() -> list[tuple[str, ...]]:
+    return sorted(phrases().heads, key=len, reverse=True)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with absolute offsets."""
+    end = len(text) if end is None else end
+    return [
+        Tok(m.group(), m.start() + start, m.end() + start, key(m.group()))
+        for m in _TOKEN_RE.finditer(text[start:end])
+    ]
+
+
+_INDEXES: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
+def _index(table: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases of ``table`` by their first token (longest first); built once per table."""
+    idx = _INDEXES.get(id(table))
+    if idx is None:
+        idx = {}
+        for ph in table:
+            if ph:
+                idx.setdefault(ph[0], []).append(ph)
+        for lst in idx.values():
+            lst.sort(key=len, reverse=True)
+        _INDEXES[id(table)] = idx
+    return idx
+
+
+def _match(toks: list[Tok], i: int, table: list[tuple[str, ...]]) -> int:
+    """Length of the longest phrase of ``table`` at token ``i`` (0 if none)."""
+    if i >= len(toks):
+        return 0
+    for ph in _index(table).get(toks[i].key, ()):
+        n = len(ph)
+        if i + n <= len(toks) and all(toks[i + k].key == ph[k] for k in range(1, n)):
+            return n
+    return 0
+
+
+@dataclass(slots=True)
+class _RawUnit:
+    start: int  # token index
+    end: int  # token index (exclusive)
+    head_kind: str | None
+    specific: bool = False
+    expands: tuple[str, ...] = ()
+    expand_at: int = 0  # token index where the ellipsis starts
+    expand_end: int = 0
+    locality_at: int | None = None  # token index of a trailing distributable locality
+
+
+@dataclass(slots=True)
+class UnitList:
+    """Units read at one place: the list as written and the units in it."""
+
+    start: int
+    """Offset of the first character of the list."""
+    end: int
+    """Offset after the last character of the list."""
+    text: str
+    """The list as written (the assignee text)."""
+    units: list[Unit] = field(default_factory=list)
+    """The units, ellipses expanded and shared locality distributed."""
+    generic: bool = False
+    """True when every unit is generic (``các cơ quan, đơn vị``)."""
+    some_generic: bool = False
+    """True when at least one unit is generic (``các sở, ngành liên quan và UBND các xã``)."""
+
+
+class UnitReader:
+    """Reads unit names in one text (tokenizes windows on demand)."""
+
+    def __init__(self, text: str, learned: dict[str, str] | None = None) -> None:
+        self.text = text
+        self.learned = learned or {}
+        self.ph = phrases()
+        self._tag_cache: dict[tuple[int, int], set[int]] = {}
+
+    # -- single unit ---------------------------------------------------------
+
+    def _is_starter(self, toks: list[Tok], i: int) -> bool:
+        """Whether a new unit (head, position or quantifier) starts at ``i``."""
+        return bool(
+            _match(toks, i, _heads_by_len())
+            or _match(toks, i, self.ph.positions)
+            or (_match(toks, i, self.ph.quantifiers) and _match(toks, i + 1, _heads_by_len()))
+        )
+
+    def _unit(self, toks: list[Tok], i: int, first: bool = False) -> _RawUnit | None:
+        ph = self.ph
+        n = len(toks)
+        j = i
+        j += _match(toks, j, ph.quantifiers)
+        npos = _match(toks, j, ph.positions)
+        j += npos
+        if npos:
+            j += _match(toks, j, ph.quantifiers)
+        expands: tuple[str, ...] = ()
+        exp_at = exp_end = 0
+        for ell, exp in ph.ellipses.items():
+            if j + len(ell) <= n and all(toks[j + k].key == ell[k] for k in range(len(ell))):
+                expands, exp_at, exp_end = exp, j, j + len(ell)
+                break
+        if expands:
+            nh = exp_end - j
+            kind: str | None = "party"
+        else:
+            nh = _match(toks, j, _heads_by_len())
+            kind = ph.heads.get(tuple(t.key for t in toks[j : j + nh])) if nh else None
+        # "Báo cáo", "ban hành", "bộ máy": the head syllable starts another word
+        if (nh == 1 and j + 1 < n and toks[j + 1].is_word and not toks[j + 1].is_cap
+                and f"{toks[j].key} {toks[j + 1].key}" in dictionary()):
+            nh = 0
+        if not nh:
+            if not npos:
+                return None
+            kind = "position"  # "Chánh Thanh tra tỉnh", "Trưởng ban Tuyên giáo Huyện ủy", "Bộ trưởng"
+        head_start = j
+        j += nh
+        # a capitalized head after a quantifier ("Các Bộ", "các Sở") names specific bodies
+        specific = kind != "generic" or npos > 0 or (toks[head_start].is_cap and head_start > i)
+        u = _RawUnit(i, j, kind, specific=specific, expands=expands,
+                     expand_at=exp_at, expand_end=exp_end)
+        lone_ok = first is False or j - i > nh or kind != "generic" or nh > 2
+        cap_tail = any(t.is_cap for t in toks[head_start + 1 : j]) and kind != "generic"
+        loc_blocked = False
+        while j < n:
+            t = toks[j]
+            # a nested head inside the name: "Văn phòng Ban chỉ đạo", "Chánh Văn phòng UBND tỉnh"
+            if t.is_word and t.is_cap and not _match(toks, j, ph.positions):
+                nested = _match(toks, j, _heads_by_len())
+                j += max(1, nested, self._word_len(toks, j))
+                cap_tail = True
+                u.specific = True
+                continue
+            m = _match(toks, j, ph.localities)
+            if m:
+                # "huyện" can be shared by the units before; "các xã, phường" cannot
+                if not loc_blocked and (j == 0 or toks[j - 1].key != "các"):
+                    u.locality_at = j
+                else:
+                    u.locality_at, loc_blocked = None, True
+                j += m
+                continue
+            if t.key == "các" and _match(toks, j + 1, ph.localities):
+                u.locality_at, loc_blocked = None, True
+                j += 1
+                continue
+            m = _match(toks, j, ph.modifiers)
+            if m:
+                mod = " ".join(tok.key for tok in toks[j : j + m])
+                if mod in _PREPOSITION_END:
+                    k = j + m
+                    ok = k < n and (
+                        toks[k].is_cap or _match(toks, k, ph.localities) or self._is_starter(toks, k)
+                        or toks[k].key == "các"
+                    )
+                    if not ok:
+                        break
+                    if not toks[k].is_cap and not _match(toks, k, ph.localities):
+                        inner = self._unit(toks, k)
+                        if inner is None:
+                            break
+                        j = inner.end
+                        continue
+                j += m
+                continue
+            if t.key == "và" and j + 1 < n:
+                nxt = toks[j + 1]
+                if nxt.is_word and nxt.is_cap and not self._is_starter(toks, j + 1):
+                    j += 1
+                    cap_tail = True
+                    continue
+                break
+            if t.text == "," and j + 1 < n:
+                nxt = toks[j + 1]
+                if cap_tail and nxt.is_word and nxt.is_cap and not self._is_starter(toks, j + 1):
+                    j += 1
+                    continue
+                if _match(toks, j + 1, ph.localities) and u.locality_at is not None or (
+                    _match(toks, j + 1, ph.localities) and j > 0 and _match(toks, j - 1, ph.localities)
+                ):
+                    j += 1
+                    continue
+                if kind == "generic" and not cap_tail:
+                    m2 = _match(toks, j + 1, _heads_by_len())
+                    if m2 and ph.heads.get(tuple(x.key for x in toks[j + 1 : j + 1 + m2])) == "generic":
+                        j += 1 + m2
+                        continue
+                break
+            if t.text == ":" and j + 1 < n and toks[j + 1].is_cap and toks[j - 1].key in ("bộ", "sở", "ban"):
+                # "Các Bộ: Quốc phòng, Công an" — a list under one head
+                j += 1
+                cap_tail = True
+                continue
+            if t.text == "/" and j + 1 < n and _match(toks, j + 1, ph.localities):
+                j += 1  # "UBND các xã/phường" (kh_0134)
+                continue
+            if t.text == "-" and j + 1 < n and toks[j + 1].is_word:
+                j += 1 if toks[j + 1].is_cap else 2
+                continue
+            if kind == "generic" and not cap_tail and t.is_word:
+                m2 = _match(toks, j, _heads_by_len())
+                if m2 and ph.heads.get(tuple(x.key for x in toks[j : j + m2])) == "generic":
+                    j += m2  # "các tổ chức cá nhân có liên quan"
+                    continue
+            if t.text == "(":
+                close = next((k for k in range(j + 1, min(n, j + 40)) if toks[k].text == ")"), None)
+                if close is None:
+                    break
+                j = close + 1
+                continue
+            break
+        # never end on a connector
+        while j > u.start + 1 and toks[j - 1].text in ",;-:(" or (j > u.start + 1 and toks[j - 1].key == "và"):
+            j -= 1
+        u.end = j
+        if not lone_ok and j == head_start + nh:
+            return None  # a lone generic noun opening a list: "Tổ chức theo dõi ..." is a verb
+        if kind == "position" and j == head_start and not (
+            j >= n or toks[j].text in ",;:(" or toks[j].key == "và"
+        ):
+            return None  # a position with nothing after it must end a list item ("Bộ trưởng, ...")
+        return u
+
+    def _word_len(self, toks: list[Tok], i: int) -> int:
+        """Syllables of the word starting at capitalized token ``i`` (``Tài chính`` -> 2).
+
+        Official names capitalize only a word's first syllable, so where the
+        name ends depends on where the word ends: the dictionary decides; when
+        it does not know the word, the POS tagger does (if enabled).
+        """
+        t = toks[i]
+        if len(t.text) > 1 and t.text.isupper():  # an acronym: UBND, TT&TT
+            return 1
+        words = dictionary()
+        for k in (4, 3, 2):
+            if (i + k <= len(toks) and all(x.is_word for x in toks[i : i + k])
+                    and " ".join(x.key for x in toks[i : i + k]) in words):
+                return k
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or not nxt.is_word or nxt.is_cap or not words:
+            return 1
+        if pos_enabled():
+            return self._tagged_word_len(toks, i)
+        return 1
+
+    def _tagged_word_len(self, toks: list[Tok], i: int) -> int:
+        starts = self._word_starts(toks[0].start, toks[-1].end)
+        k = 1
+        while i + k < len(toks) and toks[i + k].is_word and toks[i + k].start not in starts:
+            k += 1
+        return k
+
+    def _word_starts(self, start: int, end: int) -> set[int]:
+        cache_key = (start, end)
+        if cache_key not in self._tag_cache:
+            self._tag_cache[cache_key] = word_starts(self.text, start, end)
+        return self._tag_cache[cache_key]
+
+    # -- lists ----------------------------------------------------------------
+
+    def read(self, pos: int, end: int | None = None) -> UnitList | None:
+        """The unit list that starts exactly at ``pos`` (after spaces), or None.
+
+        Args:
+            pos: Offset in the text.
+            end: Do not read past this offset (defaults to the end of the sentence).
+        """
+        text = self.text
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        stop = min(len(text), pos + _MAX_WINDOW if end is None else end)
+        stop = logical_end(text, pos, stop)
+        toks = tokenize(text, pos, stop)
+        if not toks or toks[0].start != pos:
+            return None
+        raws: list[_RawUnit] = []
+        seps: list[str] = []
+        first = self._unit(toks, 0, first=True)
+        if first is None:
+            return None
+        raws.append(first)
+        while True:
+            j = raws[-1].end
+            if j >= len(toks):
+                break
+            t = toks[j]
+            k = j
+            sep = ""
+            if t.text in ",;":
+                sep = t.text
+                k = j + 1
+                if k < len(toks) and toks[k].key in ("và", "cùng"):
+                    k += 1
+                    sep = "và"
+            elif t.key in ("và", "cùng", "hoặc"):
+                sep = "và"
+                k = j + 1
+            else:
+                break
+            nxt = self._unit(toks, k) if k < len(toks) else None
+            if nxt is None:
+                break
+            raws.append(nxt)
+            seps.append(sep)
+        return self._build(toks, raws, seps)
+
+    def _build(self, toks: list[Tok], raws: list[_RawUnit], seps: list[str]) -> UnitList:
+        from vndocs.extract.abbreviations import expand
+
+        text = self.text
+        start, end = toks[raws[0].start].start, toks[raws[-1].end - 1].end
+        last = raws[-1]
+        shared = ""
+        if len(raws) > 1 and seps and seps[-1] == "và" and last.locality_at is not None:
+            loc_tok = toks[last.locality_at]
+            if all(t.is_cap for t in toks[last.locality_at + 1 : last.end]):
+                shared = text[loc_tok.start : toks[last.end - 1].end]
+        units: list[Unit] = []
+        for r in raws:
+            s, e = toks[r.start].start, toks[r.end - 1].end
+            name = text[s:e]
+            if shared and r is not last and r.locality_at is None and r.head_kind != "position":
+                name = f"{name} {shared}"
+            names = [name]
+            if r.expands:
+                pre = text[s : toks[r.expand_at].start] if r.expand_at > r.start else ""
+                post = text[toks[r.expand_end - 1].end : e]
+                names = [f"{pre}{x}{post}".strip() for x in r.expands]
+                if shared and r is not last:
+                    names = [f"{x} {shared}" for x in names]
+            for nm in names:
+                nm = " ".join(nm.split())
+                units.append(Unit(name=nm, role="lead", canonical=expand(nm, self.learned), span=Span(s, e)))
+        flags = [r.head_kind == "generic" and not r.specific for r in raws]
+        return UnitList(start=start, end=end, text=text[start:end], units=units, generic=all(flags),
+                        some_generic=any(flags))
+
+    def find(self, start: int, end: int, *, after: tuple[str, ...] = ()) -> UnitList | None:
+        """The first unit list inside ``[start, end)`` that starts a word.
+
+        Args:
+            start: First offset searched.
+            end: Last offset searched.
+            after: If given, only lists right after one of these words (keys).
+        """
+        toks = tokenize(self.text, start, end)
+        for i, t in enumerate(toks):
+            if not t.is_word:
+                continue
+            if after and (i == 0 or toks[i - 1].key not in after):
+                continue
+            ul = self.read(t.start, end)
+            if ul is not None:
+                return ul
+        return None
+
+
+# A newline that ends a logical line: before a blank line, a bullet, or a numbered label.
+# Other newlines only wrap a sentence (the .txt and PDF texts wrap inside names: "Sở\nTài chính").
+_LOGICAL_END_RE = re.compile(
+    r"\n(?=[ \t]*(?:\n|$|[-+•*–][ \t]|[a-zđ][).][ \t]|\d{1,2}(?:\.\d{1,2})*[.)][ \t\n]|\(\d+\)|[IVXL]+[.\-][ \t]|Điều[ \t]+\d))"
+)
+
+
+def logical_end(text: str, pos: int, stop: int | None = None) -> int:
+    """End of the logical line that contains ``pos`` (not past ``stop``)."""
+    stop = len(text) if stop is None else stop
+    m = _LOGICAL_END_RE.search(text, pos, stop)
+    return m.start() if m else stop
+
+
+def pos_enabled() -> bool:
+    """Whether underthesea may be used to find word boundaries (``VNDOCS_NO_POS=1`` disables)."""
+    return os.environ.get("VNDOCS_NO_POS", "") in ("", "0")
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """Multi-syllable Vietnamese words (keys), from the word list shipped with underthesea."""
+    try:
+        from importlib import resources
+
+        path = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt")
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except Exception:  # noqa: BLE001 - the dictionary is an aid, not a requirement
+        return frozenset()
+    return frozenset(key(w) for w in lines if " " in w.strip())
+
+
+def word_starts(text: str, start: int, end: int) -> set[int]:
+    """Offsets where underthesea's POS tagger starts a word in ``text[start:end]``."""
+    from underthesea import pos_tag  # heavy: imported only when a boundary is unclear
+
+    out: set[int] = set()
+    pos = start
+    for word, _tag in pos_tag(text[start:end]):
+        first = word.split()[0] if word.split() else word
+        at = text.find(first, pos, end)
+        if at == -1:
+            continue
+        out.add(at)
+        pos = at + len(first)
+    return out
+
+
+def read_units(text: str, pos: int = 0, learned: dict[str, str] | None = None) -> UnitList | None:
+    """The unit list written at ``pos`` in ``text``, or None.
+
+    Example: ``read_units("Sở Tài chính chủ trì").text == "Sở Tài chính"``.
+    """
+    return UnitReader(text, learned).read(pos)
+
+
+def support_units(reader: UnitReader, start: int, end: int) -> list[Unit]:
+    """Units named after ``phối hợp với`` in ``[start, end)``, with role ``support``."""
+    out: list[Unit] = []
+    for m in re.finditer(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", reader.text[start:end]):
+        ul = reader.read(start + m.end(), end)
+        if ul:
+            out.extend(Unit(u.name, "support", u.canonical, u.span) for u in ul.units)
+    return out
