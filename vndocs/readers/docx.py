@@ -1,13 +1,281 @@
-"""Reader for .docx files (stub)."""
+"""Word .docx reader: paragraphs and tables in document order.
+
+The body's children are walked in order. A paragraph is one line followed by a
+blank line (a paragraph is a block); a manual line break inside it starts a new
+line. A table writes one block per cell, blank lines between cells. The header
+of an official document is usually a two-column table (issuer and number at
+left, national title and place-and-date at right): two-column tables of a few
+rows are written column by column, left column first, so each column stays one
+block (see :class:`vndocs.readers.RawText`).
+
+Runs in a legacy font (``.VnTime``, ``.VnTimeH``, ``VNI-Times``) are converted
+from TCVN3 or VNI using the font name, the capitals fonts (``...H``) upper-cased.
+
+Before python-docx opens the file, the ZIP directory is checked: not a ZIP,
+no ``word/document.xml``, or uncompressed sizes that would blow up memory (a
+ZIP bomb) give a one-line :class:`ReadError`.
+"""
 
 from __future__ import annotations
 
+import re
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from vndocs.errors import ReadError
 from vndocs.readers import RawText
 
+MAX_UNCOMPRESSED = 300 * 1024 * 1024
+"""Refuse a .docx whose members add up to more than this once uncompressed."""
+MAX_RATIO = 200
+"""Refuse a member compressed more than this many times (ZIP bomb)."""
+HEADER_TABLE_MAX_ROWS = 4
+"""Two-column tables with at most this many rows are written column by column."""
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_RULE = re.compile(r"^\s*(?:[-_=*.]\s*){3,}\s*$")
+
+
+def _check_zip(path: Path, name: str) -> None:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise ReadError(name, f"cannot read file ({e.strerror})") from None
+    if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        from vndocs.readers.doc import _is_encrypted_ooxml
+
+        if _is_encrypted_ooxml(path):
+            raise ReadError(name, "encrypted (password-protected) .docx")
+        raise ReadError(name, "a Word 97-2003 file named .docx; rename it to .doc")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            if any(i.flag_bits & 0x1 for i in infos):
+                raise ReadError(name, "encrypted .docx")
+    except zipfile.BadZipFile:
+        raise ReadError(name, "corrupt .docx (not a valid ZIP archive)") from None
+    except OSError as e:
+        raise ReadError(name, f"cannot read file ({e.strerror})") from None
+    if "word/document.xml" not in names:
+        raise ReadError(name, "not a .docx (the ZIP archive has no word/document.xml)")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise ReadError(name, f"refused: {total // (1024 * 1024)} MB once uncompressed (ZIP bomb?)")
+    for i in infos:
+        if i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise ReadError(
+                name,
+                f"refused: {i.filename} is compressed {i.file_size // max(i.compress_size, 1)}x (ZIP bomb?)",
+            )
+
+
+class _Fonts:
+    """Resolves the font of a run: its own, its paragraph style's, or the document default."""
+
+    def __init__(self, document: object) -> None:
+        self._style_font: dict[str, str | None] = {}
+        self._default: str | None = None
+        try:
+            styles = document.styles.element  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - no styles part
+            return
+        by_id = {}
+        for st in styles.iter(_W + "style"):
+            by_id[st.get(_W + "styleId")] = st
+        dflt = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
+        if dflt is not None:
+            self._default = dflt.get(_W + "ascii") or dflt.get(_W + "hAnsi")
+
+        def font_of(sid: str | None, depth: int = 0) -> str | None:
+            if sid is None or depth > 10 or sid not in by_id:
+                return None
+            st = by_id[sid]
+            rf = st.find(f"{_W}rPr/{_W}rFonts")
+            if rf is not None and (rf.get(_W + "ascii") or rf.get(_W + "hAnsi")):
+                return rf.get(_W + "ascii") or rf.get(_W + "hAnsi")
+            based = st.find(_W + "basedOn")
+            return font_of(based.get(_W + "val") if based is not None else None, depth + 1)
+
+        for sid in by_id:
+            self._style_font[sid] = font_of(sid)
+
+    def font(self, run: object, para_style: str | None) -> str | None:
+        """Font name of ``run`` (a ``w:r`` element)."""
+        rf = run.find(f"{_W}rPr/{_W}rFonts")  # type: ignore[attr-defined]
+        if rf is not None:
+            f = rf.get(_W + "ascii") or rf.get(_W + "hAnsi")
+            if f:
+                return f
+        if para_style and self._style_font.get(para_style):
+            return self._style_font[para_style]
+        return self._default
+
+
+def _legacy_of(font: str | None) -> tuple[str | None, bool]:
+    """(legacy encoding, capitals font) for a font name."""
+    if not font:
+        return None, False
+    if font.startswith(".Vn"):
+        return "tcvn3", font.rstrip().endswith("H")
+    if font.upper().startswith("VNI-"):
+        return "vni", False
+    return None, False
+
+
+class _Writer:
+    def __init__(self, fonts: _Fonts) -> None:
+        self.fonts = fonts
+        self.lines: list[str] = []
+        self.legacy_runs = 0
+        self.in_cell = 0  # inside a table cell, paragraphs are lines of the cell's block
+        self.legacy_encodings: dict[str, int] = {}
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def paragraph_text(self, p: object) -> str:
+        from vndocs.readers.legacy import convert
+
+        ppr_style = p.find(f"{_W}pPr/{_W}pStyle")  # type: ignore[attr-defined]
+        style = ppr_style.get(_W + "val") if ppr_style is not None else None
+        parts: list[str] = []
+        for r in _runs(p):
+            chunk: list[str] = []
+            for el in r:
+                tag = el.tag
+                if tag == _W + "t":
+                    chunk.append(el.text or "")
+                elif tag == _W + "tab":
+                    chunk.append("\t")
+                elif tag in (_W + "br", _W + "cr"):
+                    chunk.append("\n")
+                elif tag == _W + "noBreakHyphen":
+                    chunk.append("-")
+                elif tag == _W + "softHyphen":
+                    chunk.append("\u00ad")  # TCVN3 "ư" lives at the soft-hyphen code
+            s = "".join(chunk)
+            if not s:
+                continue
+            enc, caps = _legacy_of(self.fonts.font(r, style))
+            if enc is not None and any(ord(c) > 127 for c in s):
+                self.legacy_runs += 1
+                self.legacy_encodings[enc] = self.legacy_encodings.get(enc, 0) + 1
+                s = convert(s, enc)
+                if caps:
+                    s = s.upper()
+            parts.append(s)
+        return "".join(parts)
+
+    def paragraph(self, p: object) -> None:
+        text = self.paragraph_text(p)
+        for line in text.split("\n"):
+            line = line.replace("\t", " ").rstrip()
+            if _RULE.match(line):
+                self.blank()
+            elif line.strip():
+                self.lines.append(line)
+        if not self.in_cell:
+            self.blank()
+
+    def cell(self, tc: object, *, own_block: bool = True) -> None:
+        if own_block:
+            self.blank()
+        self.in_cell += 1
+        self.block(tc)
+        self.in_cell -= 1
+        if own_block:
+            self.blank()
+
+    def table(self, tbl: object) -> None:
+        rows = [
+            [tc for tc in tr if tc.tag == _W + "tc"]
+            for tr in tbl.iter(_W + "tr")
+            if tr.getparent() is tbl
+        ]
+        rows = [r for r in rows if r]
+        if rows and len(rows) <= HEADER_TABLE_MAX_ROWS and all(len(r) == 2 for r in rows):
+            for col in (0, 1):  # header table: left column first
+                for r in rows:
+                    self.cell(r[col])
+            return
+        if rows and all(len(r) == 1 for r in rows):
+            # one column: its cells are the lines of one block
+            self.blank()
+            for r in rows:
+                self.cell(r[0], own_block=False)
+            self.blank()
+            return
+        for r in rows:
+            for tc in r:
+                self.cell(tc)
+            self.blank()
+
+    def block(self, parent: object) -> None:
+        for child in parent:  # type: ignore[attr-defined]
+            tag = child.tag
+            if tag == _W + "p":
+                self.paragraph(child)
+            elif tag == _W + "tbl":
+                self.table(child)
+            elif tag in (_W + "sdt", _W + "customXml"):
+                content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
+                if content is not None:
+                    self.block(content)
+
+
+def _runs(p: object) -> Iterator[object]:
+    """The ``w:r`` runs of a paragraph, in order, inside hyperlinks, insertions and fields."""
+    for r in p.iter(_W + "r"):  # type: ignore[attr-defined]
+        anc = r.getparent()
+        skip = False
+        while anc is not None and anc is not p:
+            if anc.tag in (_W + "del", _MC_FALLBACK, _W + "txbxContent"):
+                skip = True
+                break
+            anc = anc.getparent()
+        if not skip:
+            yield r
+
 
 def read_docx(path: Path, name: str) -> RawText:
-    """Read a .docx file."""
-    raise ReadError(name, ".docx reading is not implemented yet")
+    """Read a .docx file.
+
+    Raises:
+        ReadError: not a ZIP, not a Word document, encrypted, a ZIP bomb, or
+            unreadable XML.
+    """
+    _check_zip(path, name)
+    import docx  # python-docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as e:  # noqa: BLE001 - python-docx raises many kinds (KeyError, XMLSyntaxError...)
+        raise ReadError(name, f"corrupt .docx ({type(e).__name__}: {str(e)[:120]})") from None
+    writer = _Writer(_Fonts(document))
+    try:
+        writer.block(document.element.body)
+    except RecursionError:
+        raise ReadError(name, "tables nested too deeply") from None
+    text = "\n".join(writer.lines)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+    warnings: list[str] = []
+    encoding = "utf-8"
+    if writer.legacy_runs:
+        encoding = max(writer.legacy_encodings, key=writer.legacy_encodings.__getitem__)
+        warnings.append(f"{writer.legacy_runs} runs in legacy font encodings converted")
+    else:
+        from vndocs.readers.legacy import fix_legacy_text
+
+        # soft hyphens stay until the encoding is decided: TCVN3 "ư" is U+00AD
+        fixed = fix_legacy_text(text)
+        if fixed is not None:
+            text, encoding = fixed
+    text = text.replace("\u00ad", "")
+    if not text.strip():
+        raise ReadError(name, "empty document (no text)")
+    return RawText(text=text, format="docx", encoding=encoding, warnings=warnings)

@@ -17,13 +17,17 @@ from vndocs.readers.text import read_bytes_as_text
 from vndocs.errors import ReadError
 
 _RULE_LINE = re.compile(r"^\s*(?:[-_=*]\s*){3,}\s*$")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# no two adjacent "\s*" around an optional pipe: runs of spaces made that cubic
+# (tests/test_robustness.py::md_nested_lists)
+_TABLE_SEP = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 _CHUNK_TITLE = re.compile(r"^#{1,6}\s+\S*_\S*\s*$")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _EMPH = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _INLINE_RULE = re.compile(r"\s(?:-{3,}|_{3,}|={3,})(?=\s|$)")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# bounded label and URL: unclosed "[" or "](" made the scan quadratic
+# (tests/test_robustness.py::md_unclosed_links)
+_LINK = re.compile(r"!?\[([^\]]{0,1000})\]\([^)]{0,4000}\)")
 _HTML_TAG = re.compile(r"</?(?:br|span|div|p|sup|sub|u|b|i|strong|em)\b[^>]*>", re.I)
 
 
