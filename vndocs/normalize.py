@@ -124,7 +124,6 @@ class ComposedMap:
 
 _SPACE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
 _DROP_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_SPACE_TABLE = {ord(c): " " for c in _SPACE_CHARS}
 
 
 def to_nfc(text: str) -> tuple[str, OffsetMap]:
@@ -151,12 +150,17 @@ def to_nfc(text: str) -> tuple[str, OffsetMap]:
     return b.build()
 
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + _DROP_CHARS + "]")
+# C1 controls (\x80-\x9f) too: "\x9b" is an 8-bit CSI some terminals obey
+# (tests/test_output_safety.py)
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _DROP_CHARS + "]")
+
+
+_SPACES_RE = re.compile("[" + _SPACE_CHARS + "]")
 
 
 def clean_spaces(text: str) -> tuple[str, OffsetMap]:
     """Unicode spaces to ASCII space, CRLF/CR to LF, invisible and control characters dropped."""
-    text1 = text.translate(_SPACE_TABLE)
+    text1 = _SPACES_RE.sub(" ", text) if _SPACES_RE.search(text) else text
     if "\r" not in text1 and not _CONTROL_RE.search(text1):
         return text1, OffsetMap.identity(len(text))
     b = TextBuilder()
@@ -193,12 +197,12 @@ _SENTENCE_END = ".;:!?"
 
 
 def _has_lower(s: str) -> bool:
-    return any(c.islower() for c in s)
+    return s.upper() != s
 
 
 def _is_upper_line(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and not any(c.islower() for c in letters)
+    # has letters with case, none of them lower case
+    return s.upper() == s and s.lower() != s
 
 
 # words after which a sentence cannot end: a line ending with one was wrapped

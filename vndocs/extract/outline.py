@@ -119,8 +119,14 @@ def _is_upper(s: str) -> bool:
     return len(letters) >= 2 and not any(c.islower() for c in letters)
 
 
+# every marker starts with one of these: a cheap test before the alternatives
+_MARKER_START = re.compile(r"\s*(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|[IVXLC]|\d|[a-zđ]\s*\)|\(\d|[-–•+])")
+
+
 def match_marker(line: str) -> tuple[str, str, str, int] | None:
     """``(kind, label, rest, rest_offset)`` of an outline marker at the start of ``line``."""
+    if not _MARKER_START.match(line):
+        return None
     stripped = line.lstrip()
     lead = len(line) - len(stripped)
     for kind, rx in MARKERS:
