@@ -71,6 +71,8 @@ def test_blank_date_line_keeps_place_and_no_date() -> None:
         (["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN UỶ ĐỊNH HOÁ"], "Huyện uỷ Định Hoá"),
         (["HUYỆN UỶ ĐỊNH HOÁ", "BAN TUYÊN GIÁO"], "Ban Tuyên giáo Huyện uỷ Định Hoá"),
         (["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"], "Tổng cục Thuế"),
+        (["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "BAN TUYÊN GIÁO TỈNH ỦY"], "Ban Tuyên giáo Tỉnh ủy Thái Nguyên"),
+        (["ĐẢNG BỘ HUYỆN ĐỊNH HÓA", "ĐẢNG ỦY XÃ BẢO CƯỜNG"], "Đảng ủy xã Bảo Cường"),
         (["HĐND TỈNH HÀ GIANG"], "Hội đồng nhân dân tỉnh Hà Giang"),
     ],
 )

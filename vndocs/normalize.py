@@ -231,10 +231,13 @@ def should_join(prev: str, nxt: str, width: int = 0) -> bool:
         return not _is_upper_line(b) or len(b) < 40
     if _BLOCK_START_RE.match(nxt):
         return False
+    if _is_upper_line(a):
+        # a heading or a type line ("KẾ HOẠCH") never runs on into the next line
+        return False
     first = b[0]
     if first.islower():
         return True
-    if _is_upper_line(a) or _is_upper_line(b):
+    if _is_upper_line(b):
         return False
     # both sentence-like lines: a wrap in the middle of a sentence
     if not (_has_lower(a) and _has_lower(b) and (a[-1].isalnum() or a[-1] in ",)”\"")):

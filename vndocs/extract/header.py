@@ -244,7 +244,8 @@ def _locality_part(name: str) -> str | None:
     k = key(name)
     best = None
     for loc in _localities():
-        m = re.search(r"(?<!\w)" + re.escape(loc) + r"(?!\w)", k)
+        # "tỉnh ủy" is a committee, not a locality
+        m = re.search(r"(?<!\w)" + re.escape(loc) + r"(?!\w)(?!\s+[ủu][yỷ]\b)", k)
         if m and (best is None or m.start() < best):
             best = m.start()
     if best is None or best == 0:
@@ -278,7 +279,15 @@ def compose_issuer(units: list[str]) -> tuple[str, str | None]:
     has_place = _locality_part(issuer) is not None or bool(
         re.match(r"(?i)^(?:tỉnh|huyện|thành|thị|quận|đảng)\s+[ủu][yỷ]\s+\S", key(issuer))
     )
-    if not has_place and not _is_national(issuer):
+    committee_end = re.search(r"(?:tỉnh|huyện|thành|thị|quận)\s+[ủu][yỷ]$", key(issuer))
+    parent_loc = _locality_part(parent)
+    if committee_end and parent_loc:
+        # BAN TUYÊN GIÁO TỈNH ỦY under ĐẢNG BỘ TỈNH THÁI NGUYÊN: the committee's place
+        place_name = parent_loc.split(None, 2)[-1] if key(parent_loc).startswith("thành phố") else parent_loc.split(None, 1)[-1]
+        if _is_upper(place_name):
+            place_name = " ".join(w[:1].upper() + w[1:].lower() for w in place_name.split())
+        issuer_cased = f"{issuer_cased} {place_name}"
+    elif not has_place and not _is_national(issuer):
         if _is_party_parent(parent):
             issuer_cased = f"{issuer_cased} {parent_cased}"
         else:
@@ -569,7 +578,7 @@ def _party_cv_title(text: str, number_span: Span) -> Field | None:
     nl = text.find("\n", number_span.end)
     if nl == -1:
         return None
-    m = re.match(r"\n\s*(?P<t>[Vv]ề\s[^\n]+|[a-zđà-ỹ][^\n]+)", text[nl : nl + 400])
+    m = re.match(r"\n\s*(?P<t>[Vv]ề\s[^\n]+|[" + LOWER + r"][^\n]+)", text[nl : nl + 400])
     if not m:
         return None
     t = m.group("t").strip()
