@@ -283,3 +283,66 @@ class Document:
         from vndocs.serialize import document_to_dict
 
         return document_to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One document found by full-text search (``vndocs search``)."""
+
+    doc_id: int
+    """Catalog id."""
+    source: str | None
+    """Path of the indexed file."""
+    type: str | None
+    """Document type (``Kế hoạch``)."""
+    number: str | None
+    """Số, ký hiệu as printed."""
+    date: str | None
+    """Date of issue, ISO."""
+    issuer: str | None
+    """Issuing body."""
+    title: str | None
+    """Trích yếu."""
+    score: float
+    """Engine score (higher is better)."""
+    snippet: str
+    """A passage of the text around the matched words."""
+    highlights: tuple[tuple[int, int], ...] = ()
+    """Offsets of the matched words inside ``snippet``."""
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON of one hit."""
+        return {
+            "doc_id": self.doc_id,
+            "source": self.source,
+            "type": self.type,
+            "number": self.number,
+            "date": self.date,
+            "issuer": self.issuer,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "highlights": [list(h) for h in self.highlights],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Result of a full-text search."""
+
+    total: int
+    """Number of matching documents."""
+    hits: tuple[SearchHit, ...]
+    """The requested page of hits, best first."""
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Counts by ``type``, ``issuer`` and ``year`` (when asked)."""
+    engine: str = ""
+    """Engine that answered."""
+
+    def to_dict(self) -> dict[str, object]:
+        """``{"total", "hits", "facets"}`` as ``vndocs search --json`` prints it."""
+        return {
+            "total": self.total,
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": self.facets,
+        }
