@@ -85,3 +85,28 @@ def document_tree(doc: Document) -> str:
     for w in doc.warnings:
         out.append(f"warning       {w}")
     return safe_terminal("\n".join(out))
+
+
+def tasks_table(doc: Document) -> str:
+    """The tasks as a plain-text table: number, section, assignee, role, deadline, action."""
+    if not doc.tasks:
+        return ""
+    rows = [("#", "section", "assignee", "role", "deadline", "action")]
+    for i, t in enumerate(doc.tasks, 1):
+        d = t.deadline
+        dl = "" if d is None else (d.date or _short(d.text, 24)) + (" (inherited)" if d.inherited else "")
+        rows.append(
+            (str(i), ".".join(t.section_path), _short(t.assignee, 40), t.role, dl, _short(t.action, 60))
+        )
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]) - 1)]
+    lines = ["  ".join(r[c].ljust(widths[c]) for c in range(len(widths))) + "  " + r[-1] for r in rows]
+    return safe_terminal("\n".join(line.rstrip() for line in lines))
+
+
+def document_show(doc: Document) -> str:
+    """What ``vndocs show`` prints: :func:`document_tree`, then the tasks table."""
+    parts = [document_tree(doc)]
+    table = tasks_table(doc)
+    if table:
+        parts.append("tasks table\n" + table)
+    return "\n".join(parts)
