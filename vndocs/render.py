@@ -20,14 +20,21 @@ def _short(text: str, n: int = 100) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _section_lines(s: Section, depth: int, out: list[str], max_depth: int = 3) -> None:
-    head = f" {s.heading}" if s.heading else ""
-    out.append("  " * depth + f"{s.label}.{_short(head, 90)}")
+def _section_lines(s: Section, depth: int, out: list[str], text: str = "", max_depth: int = 3) -> None:
+    if s.heading:
+        head = s.heading
+    else:
+        # no heading of its own: the start of its text, in brackets
+        body = text[s.span.start : s.span.end].split("\n", 1)[0]
+        body = body[len(s.label) :].lstrip(".-–) ") if body.startswith(s.label) else body
+        head = f"[{_short(body, 70)}]" if body.strip() else ""
+    label = s.label if s.kind in ("part", "chapter", "section", "article") else f"{s.label}."
+    out.append("  " * depth + f"{label} {_short(head, 90)}".rstrip())
     if depth + 1 < max_depth:
         for c in s.children:
             if c.kind in ("dash", "plus"):
                 continue
-            _section_lines(c, depth + 1, out, max_depth)
+            _section_lines(c, depth + 1, out, text, max_depth)
 
 
 def document_tree(doc: Document) -> str:
@@ -55,7 +62,7 @@ def document_tree(doc: Document) -> str:
         out.append("outline")
         lines: list[str] = []
         for s in doc.sections:
-            _section_lines(s, 1, lines)
+            _section_lines(s, 1, lines, doc.text)
         out.extend(lines)
     if doc.signer and (doc.signer.name or doc.signer.position):
         sig = " / ".join(

@@ -475,7 +475,7 @@ def extract_header(text: str) -> Header:
         issuer_lines.append(ln)
     units, issuer_span = _issuer_units(issuer_lines)
     issuer = parent = None
-    units = [u for u in units if len(re.sub(r"[^\w]", "", u)) >= 2]
+    units = [u for u in units if u[:1].isalpha() and len(re.sub(r"[^\w]", "", u)) >= 2]
     if units:
         iss, par = compose_issuer(units)
         if iss.strip():
