@@ -11,7 +11,11 @@ class ReadError(VndocsError):
     """A file cannot be read: unknown format, corrupt, encrypted, empty, no text layer."""
 
     def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        # one line whatever the library said (lxml puts a newline in some messages;
+        # tests/test_fuzz.py::test_docx_with_junk_document_xml)
+        reason = " ".join(reason.split())
+        shown = path.replace("\r", "\\r").replace("\n", "\\n")  # a newline in a file name too
+        super().__init__(f"{shown}: {reason}")
         self.path = path
         self.reason = reason
 

@@ -84,8 +84,12 @@ class ViewError(VndocsError):
     """The page cannot be written."""
 
 
+_CONTROLS = str.maketrans({c: "\ufffd" for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]})
+"""Control characters (ESC, BEL, C1...) shown as U+FFFD, e.g. from a file name (tests/test_output_safety.py)."""
+
+
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(str(text).translate(_CONTROLS), quote=True)
 
 
 def _section_ids(sections: Sequence[Section]) -> list[tuple[Section, str, int]]:

@@ -88,6 +88,19 @@ def parse_raw(raw: RawText, source: str | None = None, *, steps: list[str] | Non
     return doc
 
 
+def _names_a_file(value: object) -> bool:
+    """A short string naming an existing path, with or without an extension, a folder
+    or a device too (read() refuses those with one clear error); a newline in a file
+    name is allowed (tests/test_robustness.py::test_missing_and_special_paths_give_one_error_line,
+    test_file_name_with_newline_gives_one_error_line)."""
+    if not isinstance(value, str) or len(value) >= 4096 or "\x00" in value or value.count("\n") > 2:
+        return False
+    try:
+        return Path(value).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def parse(path_or_text: str | os.PathLike[str], *, steps: list[str] | None = None) -> Document:
     """Parse a file path or a text into a :class:`Document`.
 
@@ -97,13 +110,7 @@ def parse(path_or_text: str | os.PathLike[str], *, steps: list[str] | None = Non
     Raises:
         vndocs.errors.ReadError: the file cannot be read.
     """
-    if isinstance(path_or_text, os.PathLike) or (
-        isinstance(path_or_text, str)
-        and "\n" not in path_or_text
-        and len(path_or_text) < 4096
-        and Path(path_or_text).suffix
-        and Path(path_or_text).exists()
-    ):
+    if isinstance(path_or_text, os.PathLike) or _names_a_file(path_or_text):
         raw = read(path_or_text)
         return parse_raw(raw, str(path_or_text), steps=steps)
     return parse_raw(RawText(text=str(path_or_text), format="text"), None, steps=steps)
