@@ -19,6 +19,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vndocs.models import Span
 
@@ -325,6 +326,7 @@ def tone_key(text: str) -> str:
     return _OPEN_GLIDE_RE.sub(_move_tone, text)
 
 
+@lru_cache(maxsize=262_144)
 def key(text: str) -> str:
     """Matching key: NFC, one tone placement, case folded, spaces collapsed."""
     return " ".join(tone_key(text).casefold().split())
@@ -333,6 +335,7 @@ def key(text: str) -> str:
 _FOLD_TABLE = {ord("đ"): "d", ord("Đ"): "D"}
 
 
+@lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Diacritic-free lower-case key (``Đảng bộ`` -> ``dang bo``); đ folds to d."""
     d = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
