@@ -123,3 +123,12 @@ def test_marks() -> None:
     h = header_of("BỘ NỘI VỤ\n\nHỎA TỐC\nMẬT\n\nSố: 15/QĐ-BNV\n\nQUYẾT ĐỊNH\n")
     assert h.urgency is not None and h.urgency.value == "Hỏa tốc"
     assert h.confidentiality is not None and h.confidentiality.value == "Mật"
+
+
+def test_type_and_title_on_one_line() -> None:
+    h = header_of(
+        "VĂN PHÒNG CHÍNH PHỦ\n\nSố: 627/TB-VPCP\n\nHà Nội, ngày 18 tháng 11 năm 2025\n\n"
+        "THÔNG BÁO KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ\nTẠI CUỘC HỌP\n\nNgày 14 tháng 11 năm 2025, Thủ tướng Chính phủ đã chủ trì.\n"
+    )
+    assert h.type is not None and h.type.value == "Thông báo"
+    assert h.title is not None and h.title.value == "KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI CUỘC HỌP"

@@ -156,6 +156,24 @@ def find_type_line(text: str, limit: int = HEADER_WINDOW) -> tuple[int, str, Spa
         t = canonical_type(s)
         if t is not None:
             return i, t, ln.span()
+    # "THÔNG BÁO KẾT LUẬN CỦA ..." : the type and the start of the title on one line,
+    # after the number or the place-and-date line
+    after_header = False
+    for i, ln in enumerate(lines[:80]):
+        s = ln.stripped.rstrip(" *")
+        if re.match(r"^[Ss]ố\b", s) or DATE_LINE_RE.search(s):
+            after_header = True
+            continue
+        if not after_header or not _is_upper(s) or s.endswith(":"):
+            continue
+        words = s.split()
+        for n in (4, 3, 2, 1):
+            if len(words) > n + 1:
+                t = canonical_type(" ".join(words[:n]))
+                if t is not None:
+                    sp = ln.span()
+                    head_len = len(" ".join(words[:n]))
+                    return i, t, Span(sp.start, sp.start + head_len)
     return None
 
 
@@ -499,7 +517,18 @@ def extract_header(text: str) -> Header:
         doc_type = Field("Quy định", doc_type.span)
 
     # title
-    title = _title_after_type(lines, type_idx) if type_idx is not None else None
+    title = None
+    if type_found is not None and type_idx is not None:
+        ln = lines[type_idx]
+        if type_found[2].end < ln.span().end:
+            # the title starts on the type line itself
+            rest_start = type_found[2].end
+            while rest_start < ln.end and text[rest_start] == " ":
+                rest_start += 1
+            lines[type_idx] = _Line(rest_start, ln.end, text[rest_start : ln.end])
+            title = _title_after_type(lines, type_idx - 1)
+        else:
+            title = _title_after_type(lines, type_idx)
     if title is None:
         mv = VV_RE.search(window, 0, min(len(window), max(zone_end, 1) + 300))
         if mv:
