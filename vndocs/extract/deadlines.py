@@ -30,6 +30,8 @@ class _Pattern:
     kind: str
     bare: bool
     regex: re.Pattern[str]
+    future_only: bool = False
+    """Only a date after the document's own is a deadline (``vào ngày ...``)."""
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +42,8 @@ def patterns() -> tuple[_Pattern, ...]:
     out = []
     for p in data["patterns"]:
         src = p["pattern"].replace("@DATE@", date)
-        out.append(_Pattern(p["name"], p["kind"], p["bare"], re.compile(src, re.IGNORECASE)))
+        out.append(_Pattern(p["name"], p["kind"], p["bare"], re.compile(src, re.IGNORECASE),
+                            bool(p.get("future_only"))))
     return tuple(out)
 
 
@@ -142,6 +145,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, doc_dat
             if s > 0 and segment[s - 1].isalnum():
                 continue
             date, period, kind = _normalize(p, m, ddate)
+            if p.future_only and (date is None or ddate is None or date <= ddate.isoformat()):
+                continue
             taken.append((s, e))
             found.append(Deadline(date=date, text=" ".join(m.group("text").split()), kind=kind,
                                   period=period, span=Span(start + s, start + e)))

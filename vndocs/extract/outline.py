@@ -356,15 +356,18 @@ def _in_sequence(kind: str, label: str, siblings: list[_Node], last_global: dict
 
 
 def _quote_state(line: str, depth: int) -> tuple[bool, int]:
-    """(line is quoted, quote depth after the line) for quoted amendments “Điều 1. ...”."""
+    """(line is quoted, quote depth after the line) for quoted amendments “Điều 1. ...”.
+
+    A quoted block starts only with a line that opens with a quotation mark; an
+    unbalanced quote inside a paragraph (tb_627) does not hide the lines after it.
+    """
     s = line.strip()
-    quoted = depth > 0 or s.startswith(("“", '"'))
+    if depth <= 0 and not s.startswith(("“", '"')):
+        return False, 0
     depth += s.count("“") - s.count("”")
-    if s.startswith('"') and s.count('"') % 2 == 1:
-        depth += 1
-    elif depth <= 0 and s.count('"') % 2 == 1 and quoted:
-        depth = 0
-    return quoted, max(depth, 0)
+    if s.count('"') % 2 == 1:
+        depth += 1 if s.startswith('"') and depth <= 0 else -1
+    return True, max(depth, 0)
 
 
 def extract_outline(text: str) -> Outline:

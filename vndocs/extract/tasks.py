@@ -71,6 +71,9 @@ class _Cues:
     fields: re.Pattern[str]
     report: re.Pattern[str]
     duty: re.Pattern[str]
+    closing: re.Pattern[str]
+    attached: re.Pattern[str]
+    attached_end: re.Pattern[str]
     object_words: frozenset[str]
 
 
@@ -93,6 +96,9 @@ def cues() -> _Cues:
         fields=re.compile(d["fields"]["pattern"], re.MULTILINE),
         report=re.compile(d["report"]["pattern"]),
         duty=re.compile(spaced(d["duty_after_subject"]["pattern"])),
+        closing=re.compile(d["closing_paragraph"]["pattern"]),
+        attached=re.compile(d["attached_document"]["pattern"], re.MULTILINE),
+        attached_end=re.compile(d["attached_end"]["pattern"], re.MULTILINE),
         object_words=frozenset(key(w) for w in d["object_words"]),
     )
 
@@ -122,10 +128,10 @@ def _rank(s: Section) -> int:
     return _RANK.get(s.kind, 10)
 
 
-def _local_outline(text: str, end: int) -> list[Section]:
-    """Numbered items of ``text[:end]`` as a Section tree (labels, kinds, spans)."""
+def _local_outline(text: str, end: int, begin: int = 0) -> list[Section]:
+    """Numbered items of ``text[begin:end]`` as a Section tree (labels, kinds, spans)."""
     flat: list[tuple[str, str, int, int]] = []
-    for m in _ITEM_RE.finditer(text, 0, end):
+    for m in _ITEM_RE.finditer(text, begin, end):
         kind = m.lastgroup or ""
         label = m.group(kind)
         if kind == "part":
@@ -229,9 +235,14 @@ def _sentence_end(text: str, start: int, end: int) -> int:
     return start + m.start() if m else end
 
 
-def _strip_bullet(text: str, s: int, e: int) -> int:
+def _strip_bullet(text: str, s: int, e: int, numbers: bool = False) -> int:
     m = re.match(r"[ \t]*(?:[-+•*–][ \t]*|\(\d+\)\.?[ \t]*)?", text[s:e])
-    return s + (m.end() if m else 0)
+    s += m.end() if m else 0
+    if numbers:
+        # "2. Bộ trưởng ..." inside "Điều 3. Điều khoản thi hành 1. ..." where the outline sees no items (qd_982)
+        n = re.match(r"\d{1,2}\.[ \t]+(?=[A-ZĐÀ-Ỹ])", text[s:e])
+        s += n.end() if n else 0
+    return s
 
 
 @dataclass(slots=True)
@@ -256,9 +267,24 @@ class _Extractor:
         self.cues = cues()
         self.doc_date = header.date.value if header.date else None
         self.tasks: list[Task] = []
-        self.body_end = _body_end(text)
+        self.body_end = self._closing_start(_body_end(text))
         self.in_article = False
+        htype = header.type.value if header.type else None
+        self.normative = key(str(htype or "")) in {key(t) for t in load("task_cues")["normative_types"]["types"]}
+        """A guidance or regulation: its provisions are rules unless an item sits under the implementation section."""
         """True while walking the articles (Điều) of a legal text."""
+
+    def _closing_start(self, end: int) -> int:
+        """Where the closing paragraph(s) before ``end`` start (``Trên đây là ...``, ``Ủy ban nhân dân
+        tỉnh giao ...``): they close the document, not its last item."""
+        paras = _paragraphs(self.text, max(0, end - 3000), end)
+        cut = end
+        for ps, pe in reversed(paras[-3:]):
+            if self.cues.closing.match(key(self.text[ps : ps + 120])):
+                cut = ps
+            elif cut != end:
+                break
+        return cut
 
     # -- finding the assignee ----------------------------------------------------
 
@@ -268,7 +294,8 @@ class _Extractor:
         if not m:
             return False
         word = m.group(1)
-        return word[0].islower() or word[0] in "(\"“" or word.startswith("Chủ trì")
+        return (word[0].islower() or word[0] in "(\"“"
+                or key(rest.lstrip(" \t\n,:")).startswith(("chủ trì", "đồng chủ trì", "phối hợp")))
 
     def _trigger_object(self, ul: UnitList) -> UnitList | None:
         m = re.match(r"\s*(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Kk]êu gọi)\s+", self.text[ul.end : ul.end + 30])
@@ -282,7 +309,7 @@ class _Extractor:
     def _subject(self, s: int, e: int, impl: bool, openers: bool = True) -> _Found | None:
         """A unit that is the subject of the paragraph ``[s, e)`` (or the object of its trigger)."""
         text = self.text
-        s = _strip_bullet(text, s, e)
+        s = _strip_bullet(text, s, e, numbers=impl)
         ul = self.reader.read(s, e)
         if ul is None:
             # "- Báo cáo tháng: Sở Tài chính tổng hợp ..." (cv_hanoi 3.3): a short label, then the subject
@@ -349,7 +376,8 @@ class _Extractor:
                 return _Found(ul, m.start(), "trigger", "lead")
         return None
 
-    def _heading_unit(self, heading: str, hs: int, he: int) -> _Found | None:
+    def _heading_unit(self, heading: str, hs: int, he: int, titled: bool = False) -> _Found | None:
+        """The unit a heading names; ``titled`` when lettered sub-items follow the heading line."""
         if not heading or _is_upper(heading):
             return None  # "III. TỔ CHỨC THỰC HIỆN" is a section title, not a unit
         if he < logical_end(self.text, hs) and not heading.rstrip().endswith(":"):
@@ -360,6 +388,21 @@ class _Extractor:
         rest = self.text[ul.end : he].strip()
         if rest in ("", ":", ".", ";") or rest.startswith(":"):
             return _Found(ul, ul.start, "heading", "execute")
+        if (titled and he - hs <= 150 and not re.search(r"[.;:]", rest) and not _ACTION_IN_HEADING_RE.search(rest)
+                and he == logical_end(self.text, hs)):
+            # "8. Các Khu Công nghệ cao, Khu Công nghệ số tập trung và hiệp hội, doanh nghiệp liên quan" with
+            # "a) ...", "b) ..." below (qd_982): the heading line is the unit's name, lower-case words included
+            end = len(self.text[:he].rstrip())
+            whole = UnitList(ul.start, end, self.text[ul.start : end], ul.units, ul.generic, ul.some_generic)
+            return _Found(whole, ul.start, "heading", "execute")
+        duty = _DUTY_END_RE.search(rest)
+        if duty and he - hs <= 200 and not re.search(r"[.;:]", rest):
+            # "11. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm" (ct_09): a heading line
+            # that names the unit, then its duty; the sub-items below are what it must do
+            end = ul.end + len(self.text[ul.end : he]) - len(self.text[ul.end : he].lstrip()) + duty.start()
+            end = len(self.text[:end].rstrip())
+            whole = UnitList(ul.start, end, self.text[ul.start : end], ul.units, ul.generic, ul.some_generic)
+            return _Found(whole, ul.start, "heading", "execute")
         colon = self.text.rfind(":", ul.end, he)
         if colon != -1 and not self.text[colon + 1 : he].strip() and he - hs <= 150 and not re.search(r"[.;]", rest):
             if _ACTION_IN_HEADING_RE.search(rest):
@@ -371,15 +414,22 @@ class _Extractor:
         return None
 
     def _find(self, s: int, e: int, impl: bool, heading: tuple[str, int, int] | None,
-              openers: bool = True) -> _Found | None:
+              openers: bool = True, titled: bool = False) -> _Found | None:
+        """The unit an item (or sub-item) assigns; ``openers=False`` for a sub-item of an item that
+        already names its unit, where only a sub-item opening on its own unit or trigger counts."""
         if heading is not None:
-            f = self._heading_unit(*heading)
+            f = self._heading_unit(*heading, titled=titled)
             if f is not None:
                 return f
+        rules = self.normative and not impl
         for ps, pe in _paragraphs(self.text, s, e):
-            f = self._subject(ps, pe, impl, openers)
+            f = None if rules else self._subject(ps, pe, impl, openers)
             if f is None:
                 f = self._trigger(ps, _sentence_end(self.text, ps, pe) if not impl else pe)
+                if f is not None and (not openers or rules) and f.start > _skip_punct(self.text, ps, pe):
+                    # "6. Sở Y tế / a) ... phải hướng dẫn, yêu cầu các đơn vị có biện pháp ..." (ct_09): the
+                    # sub-item's own action, not a new assignment ("b) Giao Thanh tra thành phố ..." is one)
+                    f = None
             if f is not None:
                 return f
         return None
@@ -589,14 +639,18 @@ class _Extractor:
             own_end = numeric[0].span.start
             sub = addressee
             own = text[hs:own_end].strip()
+            child_impl = is_impl
             if own.endswith(":"):
                 f = self._find(hs, own_end, True, (heading, hs, he))
                 if f is not None:
                     sub = f.units
-            self.walk(numeric, my_path, is_impl, sub)
+                    # "III. NHIỆM VỤ TRỌNG TÂM ... yêu cầu các bộ, ngành, địa phương ...:" (tb_627): a lead-in
+                    # that assigns makes its items assignments, as the document's own lead-in does (ct_31)
+                    child_impl = child_impl or f.how == "trigger"
+            self.walk(numeric, my_path, child_impl, sub)
             return
         own_end = letters[0].span.start if letters else end
-        found = self._find(hs, own_end, is_impl, (heading, hs, he))
+        found = self._find(hs, own_end, is_impl, (heading, hs, he), titled=bool(letters) and is_impl)
         # a lettered sub-item is a task of its own only when it names its own unit
         sub_tasks: list[tuple[Section, _Found]] = []
         for c in letters:
@@ -634,9 +688,9 @@ class _Extractor:
             if f is not None:
                 self._add(f, f.start, pe, ())
 
-    def lead_in(self, first_item: int) -> tuple[bool, UnitList | None]:
+    def lead_in(self, first_item: int, start: int = 0) -> tuple[bool, UnitList | None]:
         """(has a lead-in, its addressee) from the paragraph before the first item."""
-        paras = _paragraphs(self.text, 0, first_item)
+        paras = _paragraphs(self.text, start, first_item)
         if not paras:
             return False, None
         ps, pe = paras[-1]
@@ -657,6 +711,9 @@ _TABLE_HEAD_RE = re.compile(
     r"^(?:s?tt|số tt|nhiệm vụ|nội dung|tên nhiệm vụ|(?:cơ quan|đơn vị) (?:chủ trì|phối hợp|thực hiện)|"
     r"thời gian|thời hạn|tiến độ|sản phẩm|kết quả|ghi chú|kinh phí|nguồn kinh phí)"
 )
+
+# a heading line that ends on the unit's duty, with what it must do in the sub-items below (ct_09 11-12)
+_DUTY_END_RE = re.compile(r"\s*\b(?:có|chịu) trách nhiệm\s*:?\s*$")
 
 # verbs that start the action after a unit named in a heading ("Bộ Tài chính chủ trì, phối hợp ...:")
 _ACTION_IN_HEADING_RE = re.compile(
@@ -758,6 +815,53 @@ def _plan_deadline(ex: _Extractor, sections: list[Section]) -> Deadline | None:
     return None
 
 
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+def _consecutive(labels: list[str]) -> bool:
+    """Whether top-level labels count up without a gap (``I II III`` or ``1 2 3``)."""
+    if all(lab.isdigit() for lab in labels):
+        return [int(lab) for lab in labels] == list(range(int(labels[0]), int(labels[0]) + len(labels)))
+    return all(lab in _ROMAN for lab in labels) and [_ROMAN.index(lab) for lab in labels] == list(
+        range(_ROMAN.index(labels[0]), _ROMAN.index(labels[0]) + len(labels)))
+
+
+def _outline(text: str, sections: list[Section], body_end: int) -> list[Section]:
+    """The outline to walk: the pipeline's, unless the local reader finds the same top level and more.
+
+    tb_627-TB-VPCP: the pipeline's outline ends at ``II. MỘT SỐ YÊU CẦU`` and loses ``III. NHIỆM VỤ
+    TRỌNG TÂM`` with all the assignments; the local reader sees I, II, III and their items.
+    """
+    secs = [s for s in sections if s.kind in _STRUCTURAL]
+    local = _local_outline(text, body_end)
+    if not secs:
+        return local
+    labels = [s.label for s in secs]
+    local_labels = [s.label for s in local]
+    if (len(local_labels) > len(labels) and local_labels[: len(labels)] == labels
+            and {s.kind for s in local} == {s.kind for s in secs} and _consecutive(local_labels)):
+        return local
+    return secs
+
+
+def _attachments(ex: _Extractor) -> list[tuple[int, int]]:
+    """Bodies of documents printed after the signature and promulgated with it (``KẾ HOẠCH ...
+    (Kèm theo Quyết định số ...)``), up to their annexes or signature."""
+    text = ex.text
+    out = []
+    pos = ex.body_end
+    while True:
+        m = ex.cues.attached.search(text, pos)
+        if m is None:
+            return out
+        body = text.find("\n", text.find("(", m.end() - 12))
+        body = len(text) if body == -1 else body
+        e = ex.cues.attached_end.search(text, body)
+        end = e.start() if e else len(text)
+        out.append((body, end))
+        pos = end
+
+
 def extract_tasks(text: str, header: Header, sections: list[Section]) -> TaskResult:
     """Tasks, units, defined abbreviations and the plan deadline of a document.
 
@@ -771,12 +875,19 @@ def extract_tasks(text: str, header: Header, sections: list[Section]) -> TaskRes
         A :class:`TaskResult`; tasks in text order.
     """
     ex = _Extractor(text, header)
-    secs = [s for s in sections if s.kind in _STRUCTURAL] or _local_outline(text, ex.body_end)
+    secs = _outline(text, sections, ex.body_end)
     if secs:
         has_lead_in, addressee = ex.lead_in(secs[0].span.start)
         ex.walk(secs, (), has_lead_in, addressee)
     else:
         ex.paragraphs_only(0)
+    for a_start, a_end in _attachments(ex):
+        # a plan promulgated by the decision (qd_2820): its items are walked like a body of their own
+        ex.body_end = a_end
+        a_secs = _local_outline(text, a_end, a_start)
+        if a_secs:
+            has_lead_in, addressee = ex.lead_in(a_secs[0].span.start, a_start)
+            ex.walk(a_secs, (), has_lead_in, addressee)
     plan = _plan_deadline(ex, secs)
     tasks = sorted(ex.tasks, key=lambda t: t.span.start if t.span else 0)
     if plan is not None:

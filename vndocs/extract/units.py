@@ -33,6 +33,11 @@ from vndocs.vocab import load
 _TOKEN_RE = re.compile(r"[^\W_]+(?:&[^\W_]+)*|[^\w\s]")
 _PREPOSITION_END = {"từ", "đến", "ở", "thuộc", "trực thuộc", "là", "làm", "được giao làm", "được giao nhiệm vụ"}
 _MAX_WINDOW = 700
+# actions that end a name even when capitalized at the start of a line (Công báo text keeps single line breaks):
+# qd_982 "4. Bộ Ngoại giao \nĐồng chủ trì với Bộ Khoa học và Công nghệ ..."
+_PROVINCE_HEADS = [("tỉnh",), ("thành", "phố")]
+_ACTION_STARTS = [("đồng", "chủ", "trì"), ("chủ", "trì"), ("phối", "hợp"), ("có", "trách", "nhiệm"),
+                  ("chịu", "trách", "nhiệm")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +205,12 @@ class UnitReader:
         if (nh == 1 and j + 1 < n and toks[j + 1].is_word and not toks[j + 1].is_cap
                 and f"{toks[j].key} {toks[j + 1].key}" in dictionary()):
             nh = 0
+        if not nh and not npos:
+            # a province or city named as the assignee (tb_627 "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn
+            # trương ...", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh ..."): the locality word is the head
+            m = _match(toks, j, _PROVINCE_HEADS)
+            if m and j + m < n and toks[j + m].is_cap and not self._is_starter(toks, j + m):
+                nh, kind = m, "state"
         if not nh:
             if not npos:
                 return None
@@ -216,7 +227,7 @@ class UnitReader:
         while j < n:
             t = toks[j]
             # a nested head inside the name: "Văn phòng Ban chỉ đạo", "Chánh Văn phòng UBND tỉnh"
-            if t.is_word and t.is_cap and not _match(toks, j, ph.positions):
+            if t.is_word and t.is_cap and not _match(toks, j, ph.positions) and not _match(toks, j, _ACTION_STARTS):
                 nested = _match(toks, j, _heads_by_len())
                 j += max(1, nested, self._word_len(toks, j))
                 cap_tail = True
