@@ -28,9 +28,11 @@ The word lists live in ``vndocs/data/reference_cues.json``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from vndocs.identity import document_key, number_system, number_type, number_year
 from vndocs.models import Header, Mention, Reference, Span
@@ -89,7 +91,16 @@ def _stop_sets() -> dict[str, re.Pattern[str]]:
         "nesting": re.compile(r"(?<![\w])(?:" + _alternation(c["nesting_cues"]["words"]) + r")(?![\w])"),
         "draft": re.compile(r"(?<![\w])(?:" + _alternation(c["draft_cues"]["words"]) + r")(?![\w])"),
         "gap": re.compile(r"(?<![\w])(?:" + _alternation(c["gap_words"]["words"]) + r")(?![\w])"),
+        "proposal": re.compile(
+            r"(?<![\w])(?:" + _alternation(c["proposal_words"]["words"]) + r")(?:[\s,]+(?:"
+            + _alternation(c["proposal_words"]["words"]) + r"|và|việc))*[\s,]*$"
+        ),
     }
+
+
+@lru_cache(maxsize=1)
+def _position_titles() -> frozenset[str]:
+    return frozenset(key(w) for w in _cues()["position_titles"]["words"])
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +138,8 @@ _NUMBER = (
     r"(?P<party>\d{1,6}[ \t]*" + _H + r"[ \t]*" + _G + r"[ \t]*/[ \t]*" + _G + r"(?:[ \t]*" + _H + r"[ \t\n]*" + _G + r")*)"
     # State: 30/2020/NĐ-CP, 308/KH-UBND, 1206 /QĐ-HVTC, 57/2021/TT-\nBTC (line break in Công báo)
     # ... and the older "84/2005/TTLT/BTC-BLĐTBXH" (ttlt_47)
-    r"|(?P<state>\d{1,6}[a-z]?[ \t]*/[ \t]*(?:\d{4}[ \t]*/[ \t]*)?" + _G + r"(?:/" + _G + r")?(?:[ \t]*" + _H + r"[ \t\n]*" + _G + r")*)"
+    # ... and a sub-number before the year: 66.4/2025/NQ-CP (tb_634)
+    r"|(?P<state>\d{1,6}(?:[a-z]|\.\d{1,2}(?=[ \t]*/[ \t]*\d{4}[ \t]*/))?[ \t]*/[ \t]*(?:\d{4}[ \t]*/[ \t]*)?" + _G + r"(?:/" + _G + r")?(?:[ \t]*" + _H + r"[ \t\n]*" + _G + r")*)"
 )
 _NUMBER_RE = re.compile(_NUMBER)
 
@@ -232,6 +244,7 @@ class _M:
     ref: int | None = None
     short_prefix: str | None = None
     explicit_type: bool = True
+    issuer_said_before: bool = False  # the issuer came from the words before the mention
 
 
 class _Reader:
@@ -282,7 +295,7 @@ class _Reader:
         if not re.search(r"kèm\s+theo\s*$", self.low[max(0, start - 20) : start]):
             return False
         run = re.match(r"\d+(?:/\d{4})?", number)
-        return bool(run) and any(n.startswith(run.group().casefold() + "/") or n.startswith(run.group().casefold() + "-") for n in self.own_numbers)
+        return bool(run) and any(n.startswith((run.group().casefold() + "/", run.group().casefold() + "-")) for n in self.own_numbers)
 
     def _title_zone(self) -> tuple[int, int] | None:
         t = self.header.title
@@ -421,7 +434,14 @@ class _Reader:
             i = end
             words += 1
             if end < len(self.text) and self.text[end] in ",;.:()“”\"":
-                break
+                # "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (qd_1351): a dual title
+                dual = self.text[end] == "," and key(self.text[pos:end]) in _position_titles()
+                nsp = _SPACE_RE.match(self.text, end + 1) if dual else None
+                nxt = _WORD_RE.match(self.text, nsp.end()) if nsp else None
+                if not (nxt and nxt.group()[0].isupper()):
+                    break
+                i = end + 1
+                continue
             if key(self.text[pos:end]) in _complete_issuers():
                 nsp = _SPACE_RE.match(self.text, end)
                 nj = nsp.end() if nsp else end
@@ -921,6 +941,8 @@ _ISSUER_HEAD_RE = re.compile(
 _ISSUER_LINK_RE = re.compile(
     r"^\s*(?:(?:đã|có|vừa)\s+)?(?:[^,;.()\n]{0,50}?\s+)?(?:ban\s+hành|tại)\s*$"
     r"|^\s*tại\s*$"
+    # "Văn phòng Chính phủ có văn bản số 349/TB-VPCP" (cv_8794)
+    r"|^\s*(?:đã\s+)?có\s*$"
 )
 _DATE_BEFORE_RE = re.compile(r"^[\s(]*(?i:ngày)\s*(?:" + _DATE + r")\s*,")
 
@@ -930,8 +952,12 @@ def _issuer_before(r: _Reader, m: _M) -> None:
     Chính phủ đã ban hành Quyết định số ...``, ``chỉ đạo của UBND thành phố
     tại Công văn số ...``."""
     w0 = max(0, m.start - 160)
+    # a line break inside a paragraph is a soft wrap ("Bộ trưởng Bộ\nTài chính tại
+    # Tờ trình số ...", nq_380): only the paragraph's start cuts the window
+    if r.paragraphs:
+        w0 = max(w0, r.paragraphs[r.paragraph_of(m.start)][0])
     window = r.text[w0 : m.start]
-    cut = max(window.rfind(";"), window.rfind(". "), window.rfind("\n"))
+    cut = max(window.rfind(";"), window.rfind(". "), -1 if r.paragraphs else window.rfind("\n"))
     base = w0 + cut + 1
     heads = list(_ISSUER_HEAD_RE.finditer(r.text, base, m.start))
     for hm in heads:
@@ -940,16 +966,78 @@ def _issuer_before(r: _Reader, m: _M) -> None:
             continue
         link = r.low[end : m.start]
         after_cua = hm.group().strip() != ""
-        if after_cua and not re.fullmatch(r"\s*tại\s*", link):
+        if after_cua and not re.fullmatch(r"\s*tại\s*", link) and not _plural_lead_in(r, m, hm.start(), link):
             continue
         if not after_cua and not _ISSUER_LINK_RE.match(link):
             continue
         m.issuer = issuer
+        m.issuer_said_before = True
         if m.date is None and not after_cua:
             dm = _DATE_BEFORE_RE.match(r.text[base : m.start])
             if dm:
                 m.date = _iso(dm)
         return
+
+
+# "các công điện của Thủ tướng Chính phủ, đặc biệt là các Công điện số ..." (nq_380):
+# a plural of the mention's type names the issuer, then the list picks some out.
+_PLURAL_LINK_RE = re.compile(
+    r"\s*,?\s*(?:đặc\s+biệt\s+là|nhất\s+là|trong\s+đó\s+có|trong\s+đó|bao\s+gồm|gồm|như|là)\s+(?:các\s+|là\s+)?"
+    # "Căn cứ các Quyết định của Bộ trưởng Bộ ...: Số 1025/QĐ-LĐTBXH ...; số 547/QĐ-LĐTBXH ..." (qd_1351)
+    r"|\s*:\s*"
+)
+
+
+def _plural_lead_in(r: _Reader, m: _M, cua_start: int, link: str) -> bool:
+    """Whether ``các <type> của <issuer>, đặc biệt là`` leads into the mention."""
+    if not m.type or not _PLURAL_LINK_RE.fullmatch(link):
+        return False
+    before = r.low[max(0, cua_start - 40) : cua_start]
+    return bool(re.search(r"(?:các|những)\s+" + _phrase_re(m.type) + r"\s*$", before))
+
+
+def _share_issuers_forward(r: _Reader, mentions: list[_M]) -> None:
+    """``của Bộ trưởng Bộ Tài chính tại Tờ trình số 844/TTr-BTC ... và Tờ trình số
+    18186/TTr-BTC ...`` (nq_380), ``của Sở Công Thương tại Tờ trình số 298/TTr-SCT ...
+    và Công văn số 2679/SCT-QLTM`` (qd_2954): a list after an issuer said before it
+    shares it."""
+    for a, b in pairwise(mentions):
+        if b.issuer or not a.issuer or not a.issuer_said_before:
+            continue
+        if b.kind != "number":
+            continue
+        if not a.subject and re.fullmatch(r"[\s,]*(?:và\s+)?", r.low[a.tail_end : b.start]):
+            b.issuer = a.issuer
+            b.issuer_said_before = True
+            continue
+        # "...: Số 1025/QĐ-LĐTBXH ... về ...; số 547/QĐ-LĐTBXH ..." (qd_1351): a bare
+        # "số" item of the same list, in the same paragraph
+        same_para = not r.paragraphs or r.paragraph_of(a.start) == r.paragraph_of(b.start)
+        if same_para and a.type == b.type and r.low.startswith("số", b.start):
+            sep = max(r.low.rfind(";", a.start, b.start), r.low.rfind(",", a.start, b.start))
+            if sep >= 0 and re.fullmatch(r"[\s]*(?:và\s+)?", r.low[sep + 1 : b.start]):
+                b.issuer = a.issuer
+                b.issuer_said_before = True
+
+
+@lru_cache(maxsize=1)
+def _toneless_issuers() -> dict[str, str]:
+    return {_toneless(w): w for w in _cues()["complete_issuers"]["words"]}
+
+
+def _toneless(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", key(s)) if ch not in _TONE_MARKS)
+
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _fix_issuer_tone(issuer: str | None) -> str | None:
+    """A known issuer typed with a wrong tone mark (``Thủ tưởng Chính phủ``, kh_0134)
+    takes its usual spelling; any other issuer is kept as printed."""
+    if not issuer or key(issuer) in _complete_issuers():
+        return issuer
+    return _toneless_issuers().get(_toneless(issuer), issuer)
 
 
 # --------------------------------------------------------------------------
@@ -1018,8 +1106,16 @@ def _gap_ok(r: _Reader, a: int, b: int, relation: str) -> bool:
     gap = tone_key(gap)
     if relation == "implements":
         gap = re.sub(r"(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|kết\s+luận|đề\s+nghị)\s+của\s+[^;]{1,100}?\s+tại", " ", gap)
+    # "Căn cứ các Quyết định của Bộ trưởng Bộ ...: Số 1025/QĐ-LĐTBXH" (qd_1351)
+    gap = _plural_intro_re().sub(" ", gap)
     gap = _stop_sets()["gap"].sub(" ", gap)
     return not re.sub(r"[\s,:“”\"(\-–]+", "", gap)
+
+
+@lru_cache(maxsize=1)
+def _plural_intro_re() -> re.Pattern[str]:
+    """``các <type> của <issuer>:`` ending right before a list of numbers."""
+    return re.compile(r"(?:các|những)\s+(?:" + _alternation(_type_words()) + r")\s+của\s+[^;:.]{1,100}:\s*(?:số\s*)?$")
 
 
 def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
@@ -1035,6 +1131,9 @@ def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
         return True
     # "được sửa đổi, bổ sung bởi X", "(sửa đổi, bổ sung tại X)": X amends, not this document
     if re.search(r"(?:được|\()\s*$", r.low[max(0, cue_start - 12) : cue_start]):
+        return False
+    # "đề nghị nghiên cứu, sửa đổi ... X": a proposal to amend X, not an amendment (tb_634)
+    if rule.relation != "guides" and _stop_sets()["proposal"].search(r.low[max(0, cue_start - 40) : cue_start]):
         return False
     before = r.low[max(0, cue_start - 40) : cue_start]
     tm = _type_at_end_re().search(before)
@@ -1116,11 +1215,23 @@ def _continue_cue(r: _Reader, allm: list[_M], first: _M, relation: str) -> None:
             reach = max(reach, _extent_end(m))
             continue
         gap = r.low[reach : m.start]
-        if m.start < reach or _LIST_SEP_RE.match(gap) or _gap_ok(r, reach, m.start, relation):
+        if m.start < reach or _LIST_SEP_RE.match(gap) or _gap_ok(r, reach, m.start, relation) or _next_basis(r, gap, m, relation):
             _set_cue(m, relation)
             reach = max(reach, _extent_end(m))
             continue
         break
+
+
+def _next_basis(r: _Reader, gap: str, m: _M, relation: str) -> bool:
+    """``Căn cứ Quyết định số 1746/QĐ-TTg ... (cũ) thời kỳ 2021 - 2030; Quyết định số
+    1747/QĐ-TTg ...`` (kh_0134): in a Căn cứ paragraph of the preamble, a document
+    that opens the next ``;`` clause is one more legal basis, even when the
+    previous one's subject was not read to its end."""
+    if relation != "based_on" or not r.in_preamble(m.start):
+        return False
+    # ":" typed for ";" ("...thủ tục hành chính: Thông tư số 01/2018/TT-VPCP", qd_1351)
+    cut = max(gap.rfind(";"), gap.rfind(":"))
+    return cut >= 0 and bool(_LIST_SEP_RE.match(gap[cut + 1 :]))
 
 
 def _starts_paragraph(r: _Reader, pos: int) -> bool:
@@ -1408,7 +1519,10 @@ def extract_references(text: str, header: Header, preamble: list[Span]) -> list[
     for m in mentions:
         if m.kind == "number" and not m.issuer:
             _issuer_before(r, m)
+    _share_issuers_forward(r, mentions)
     _share_list_issuers(r, mentions)
+    for m in mentions:
+        m.issuer = _fix_issuer_tone(m.issuer)
     _trim_law_names(mentions)
     _mark_nesting(mentions)
     _mark_amenders(r, mentions)

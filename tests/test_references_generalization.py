@@ -1,0 +1,175 @@
+"""Generalization check of the reference extractor on documents it was not tuned on.
+
+``tests/gold_extra_references.jsonl`` holds references annotated by hand by the
+developers over 10 documents of ``../shared/corpus/docs`` that are not in the dev
+gold (see ``tests/gold_extra_references_notes.md``): a first batch of 6, then 4
+annotated blind after the fixes the first batch led to. The documents are read from
+the shared corpus beside the repository; without it the scoring test is skipped.
+The small cases below are the rules those documents showed to be missing; they
+run everywhere.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+import vndocs
+from vndocs.extract.references import extract_references
+from vndocs.models import Field, Header
+from vndocs.normalize import normalize
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DOCS = SHARED / "corpus" / "docs"
+SCORER = SHARED / "eval" / "score.py"
+GOLD = REPO / "tests" / "gold_extra_references.jsonl"
+
+# Reached on the extra gold (74 references): f1 1.0, relation 0.946, date 1.0,
+# issuer 0.930 (the 4 QĐ replaced in qd_1351's Điều 3 are the misses). The floors
+# leave room for about one more miss each.
+FLOORS = {
+    "references.f1": 0.97,
+    "references.relation": 0.92,
+    "references.date": 0.97,
+    "references.issuer": 0.90,
+}
+
+
+def _gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("vndocs_shared_score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_extra_gold_is_well_formed():
+    gold = _gold()
+    assert len(gold) == 10
+    for doc in gold:
+        assert set(doc) == {"file", "references"}
+        for r in doc["references"]:
+            assert set(r) == {"type", "number", "date", "issuer", "title", "relation"}
+            assert r["relation"] in ("replaces", "repeals", "amends", "implements", "guides", "based_on", "cites")
+            assert r["number"] or r["title"], r
+
+
+@pytest.mark.skipif(not (DOCS.is_dir() and SCORER.is_file()), reason="../shared corpus and scorer not present")
+def test_references_generalize_to_unseen_documents():
+    score = _scorer()
+    gold = _gold()
+    preds = [vndocs.parse(str(DOCS / g["file"])).to_dict() for g in gold]
+    metrics, per_doc, missing = score.score(gold, preds)
+    assert not missing
+    wrong = [f"{d['file']}: {w}" for d in per_doc for w in d["wrong"]]
+    short = {k: metrics[k] for k, floor in FLOORS.items() if metrics[k] is None or metrics[k] < floor}
+    assert not short, f"{short}; {wrong}"
+
+
+# ---------------------------------------------------------------- the rules the extra gold needed
+
+
+def refs(text: str):
+    return extract_references(normalize(text).text, Header(number=Field("1/KH-UBND")), [])
+
+
+def one(text: str, number: str):
+    for r in refs(text):
+        if r.number == number:
+            return r
+    raise AssertionError(f"no reference {number!r} in {[r.number for r in refs(text)]}")
+
+
+def test_reference_number_with_sub_number_before_year():
+    # tb_634: "Nghị quyết số 66.4/2025/NQ-CP"
+    r = one("1. Về đề nghị nghiên cứu, sửa đổi, bổ sung Nghị quyết\nsố 66.4/2025/NQ-CP đối với nội dung về thủ tục.", "66.4/2025/NQ-CP")
+    assert r.type == "Nghị quyết"
+
+
+def test_reference_proposal_to_amend_is_cites():
+    # tb_634: the notice asks for a study of an amendment; it does not amend
+    r = one("1. Về đề nghị nghiên cứu, sửa đổi, bổ sung Nghị quyết số 66.4/2025/NQ-CP đối với rừng:", "66.4/2025/NQ-CP")
+    assert r.relation == "cites"
+
+
+def test_reference_amends_cue_of_this_document_still_counts():
+    r = one("Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 75/2021/NĐ-CP ngày 24 tháng 7 năm 2021 của Chính phủ", "75/2021/NĐ-CP")
+    assert r.relation == "amends"
+
+
+def test_reference_issuer_before_across_soft_line_break_and_shared_by_list():
+    # nq_380: "Xét đề nghị của Bộ trưởng Bộ\nTài chính tại Tờ trình số 844/TTr-BTC ... và Tờ trình số 18186/TTr-BTC"
+    text = (
+        "Xét đề nghị của Bộ trưởng Bộ\nTài chính tại Tờ trình số 844/TTr-BTC ngày 17 tháng 11 năm 2025 và Tờ trình số\n"
+        "18186/TTr-BTC ngày 24 tháng 11 năm 2025;\n"
+    )
+    assert one(text, "844/TTr-BTC").issuer == "Bộ trưởng Bộ Tài chính"
+    assert one(text, "18186/TTr-BTC").issuer == "Bộ trưởng Bộ Tài chính"
+
+
+def test_reference_issuer_from_plural_lead_in():
+    # nq_380: "theo chỉ đạo tại các công điện của Thủ tướng Chính phủ, đặc biệt là các Công điện số ..."
+    text = (
+        "hoàn thành theo chỉ đạo tại các công điện của Thủ tướng Chính phủ, đặc biệt là các Công điện số 215/CĐ-TTg "
+        "ngày 13 tháng 11 năm 2025, Công điện số 225/CĐ-TTg ngày 20 tháng 11 năm 2025 và Công điện số 227/CĐ-TTg "
+        "ngày 23 tháng 11 năm 2025."
+    )
+    for number in ("215/CĐ-TTg", "225/CĐ-TTg", "227/CĐ-TTg"):
+        assert one(text, number).issuer == "Thủ tướng Chính phủ"
+
+
+def test_reference_known_issuer_with_wrong_tone_mark():
+    # kh_0134: "của Thủ tưởng Chính phủ"
+    r = one("Căn cứ Quyết định số 1746/QĐ-TTg ngày 30/12/2023 của Thủ tưởng Chính phủ về việc phê duyệt Quy hoạch tỉnh;", "1746/QĐ-TTg")
+    assert r.issuer == "Thủ tướng Chính phủ"
+
+
+def test_reference_basis_continues_after_semicolon_in_preamble():
+    # kh_0134: two decisions in one Căn cứ paragraph, the first subject read only in part
+    text = (
+        "KẾ HOẠCH\nQuan trắc môi trường\n\n"
+        "Căn cứ Quyết định số 1746/QĐ-TTg ngày 30/12/2023 của Thủ tướng Chính phủ về việc phê duyệt Quy hoạch tỉnh Phú Yên "
+        "(cũ) thời kỳ 2021 - 2030, tầm nhìn đến năm 2050; Quyết định số 1747/QĐ-TTg ngày 30/12/2023 của Thủ tướng Chính phủ "
+        "về việc phê duyệt Quy hoạch tỉnh Đắk Lắk (cũ) thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert one(text, "1746/QĐ-TTg").relation == "based_on"
+    assert one(text, "1747/QĐ-TTg").relation == "based_on"
+
+
+def test_reference_issuer_before_with_co_link():
+    # cv_8794: "Ngày 19 tháng 9 năm 2013, Văn phòng Chính phủ có văn bản số 349/TB-VPCP"
+    r = one("Ngày 19 tháng 9 năm 2013, Văn phòng Chính phủ có văn bản số 349/TB-VPCP thông báo ý kiến chỉ đạo.", "349/TB-VPCP")
+    assert (r.issuer, r.date) == ("Văn phòng Chính phủ", "2013-09-19")
+
+
+def test_reference_plural_basis_list_with_colon():
+    # qd_1351: "Căn cứ các Quyết định của Bộ trưởng Bộ ...: Số 1025/QĐ-LĐTBXH ...; số 547/QĐ-LĐTBXH ..."
+    text = (
+        "QUYẾT ĐỊNH\nCông bố danh mục thủ tục hành chính\n\n"
+        "Căn cứ các Quyết định của Bộ trưởng Bộ Lao động - Thương binh và Xã hội: Số 1025/QĐ-LĐTBXH ngày 03/8/2016 "
+        "về việc công bố thủ tục hành chính; số 547/QĐ-LĐTBXH ngày 21/5/2020 về việc công bố thủ tục hành chính;\n\n"
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Công bố.\n"
+    )
+    for number in ("1025/QĐ-LĐTBXH", "547/QĐ-LĐTBXH"):
+        r = one(text, number)
+        assert (r.relation, r.issuer) == ("based_on", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội")
+
+
+def test_reference_dual_title_issuer():
+    # qd_1351: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
+    r = one("Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn về nghiệp vụ;", "02/2017/TT-VPCP")
+    assert r.issuer == "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
+
+
+def test_reference_issuer_stops_at_comma_after_a_full_name():
+    r = one("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ, Thông tư số 02/2017/TT-VPCP;", "63/2010/NĐ-CP")
+    assert r.issuer == "Chính phủ"
