@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from typing import Iterable, Iterator
 
@@ -33,7 +34,16 @@ index_option = click.option(
 def _error(message: str) -> None:
     from vndocs.render import safe_terminal
 
-    click.echo(f"Error: {safe_terminal(message)}", err=True)
+    # one line whatever the message holds (a newline in a file name too)
+    click.echo(f"Error: {safe_terminal(message.replace(chr(10), chr(92) + 'n'))}", err=True)
+
+
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _json(obj: object) -> str:
+    """One JSON line, Vietnamese kept as is, C1 controls (8-bit CSI...) escaped."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(obj, ensure_ascii=False))
 
 
 def _parse_many(files: Iterable[str]) -> Iterator[tuple[str, object | None]]:
@@ -92,7 +102,7 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
             failed += 1
             continue
         if as_json:
-            click.echo(json.dumps(doc.to_dict(), ensure_ascii=False))  # type: ignore[attr-defined]
+            click.echo(_json(doc.to_dict()))  # type: ignore[attr-defined]
         else:
             click.echo(document_tree(doc))  # type: ignore[arg-type]
     sys.exit(1 if failed else 0)
@@ -232,7 +242,7 @@ def refs(file: str, as_json: bool) -> None:
         _error(f"{file}: internal error ({type(e).__name__}: {e})")
         sys.exit(1)
     if as_json:
-        click.echo(json.dumps(file_references_json(file, found), ensure_ascii=False))
+        click.echo(_json(file_references_json(file, found)))
     else:
         click.echo(safe_terminal(format_file_references(file, found)))
 
@@ -294,7 +304,7 @@ def failures(index: str | None, as_json: bool) -> None:
         sys.exit(1)
     for f in found:
         if as_json:
-            click.echo(json.dumps({"source": f.source, "reason": f.reason, "failed_at": f.failed_at}, ensure_ascii=False))
+            click.echo(_json({"source": f.source, "reason": f.reason, "failed_at": f.failed_at}))
         else:
             click.echo(f"{safe_terminal(f.source)}: {safe_terminal(f.reason)}")
     if not found and not as_json:
@@ -344,7 +354,7 @@ def search_command(query: str, doc_type: str | None, issuer: str | None, year: s
         _error(str(e))
         sys.exit(1)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        click.echo(_json(result.to_dict()))
         return
     from vndocs.search.snippets import render_result
 
