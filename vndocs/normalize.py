@@ -100,26 +100,6 @@ class OffsetMap:
         return Span(start, max(start, stop))
 
 
-def compose(outer: OffsetMap, inner: OffsetMap) -> "ComposedMap":
-    """A map through ``outer`` (newest text -> middle) then ``inner`` (middle -> source)."""
-    return ComposedMap((outer, inner))
-
-
-class ComposedMap:
-    """A chain of offset maps applied from the newest text to the oldest."""
-
-    __slots__ = ("maps",)
-
-    def __init__(self, maps: tuple[OffsetMap, ...]) -> None:
-        self.maps = maps
-
-    def span(self, span: Span) -> Span:
-        """Source span of a span of the newest text."""
-        for m in self.maps:
-            span = m.span(span)
-        return span
-
-
 # --------------------------------------------------------------------------
 # Unicode steps
 
@@ -352,11 +332,3 @@ def normalize_number(number: str) -> str:
     s = _NUM_SLASH.sub("/", s)
     s = _NUM_DASHES.sub("-", s)
     return re.sub(r"\s+", "", s)
-
-
-_DATE_DASH = re.compile(r"[\u2010-\u2015\u2212]")
-
-
-def unify_dashes(text: str) -> str:
-    """Unicode dashes to ASCII hyphen (for keys and values, not the printed text)."""
-    return _DATE_DASH.sub("-", text)

@@ -43,7 +43,6 @@ STATE_NUMBER = (
 NUMBER_LINE_RE = re.compile(
     r"(?:^|(?<=\n))[ \t*]*(?:Luật\s+|Nghị\s+quyết\s+|Lệnh\s+)?[Ss]ố\s*(?:hiệu)?\s*:?\s*(?:" + PARTY_NUMBER + "|" + STATE_NUMBER + r")"
 )
-BLANK_NUMBER_RE = re.compile(r"(?:^|\n)\s*Số\s*:?\s*(?:[ .…_]*)\s*/\s*[A-ZĐ][A-Za-zĐđ\-]+")
 
 # --- place and date (DOMAIN.md §1.1 box 4) ----------------------------------
 # a place name: capitalized words (Hà Nội, Thành phố Hồ Chí Minh, TP. Hồ Chí Minh)
