@@ -1311,10 +1311,12 @@ def _trim_law_names(mentions: list[_M]) -> None:
     """A name read past its end (``Bộ luật Lao động sống cô đơn``, nd_55) is cut
     back to a name the text also uses on its own, when at least two words
     follow it (``Luật Đầu tư công`` is not ``Luật Đầu tư``)."""
-    names: dict[str, set[str]] = {}
+    # names in order of first use (a dict, not a set: among names of the same
+    # length the first one wins in every process, whatever the string hash seed)
+    names: dict[str, dict[str, None]] = {}
     for m in mentions:
         if m.kind == "law" and m.title:
-            names.setdefault(m.type or "", set()).add(m.title)
+            names.setdefault(m.type or "", {})[m.title] = None
     for m in mentions:
         if m.kind != "law" or not m.title or m.number or m.date or m.inner:
             continue
