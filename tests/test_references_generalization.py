@@ -11,22 +11,17 @@ run everywhere.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 
 import vndocs
+from tests.conftest import needs_shared, read_gold, score_on_shared
 from vndocs.extract.references import extract_references
 from vndocs.models import Field, Header
 from vndocs.normalize import normalize
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DOCS = SHARED / "corpus" / "docs"
-SCORER = SHARED / "eval" / "score.py"
-GOLD = REPO / "tests" / "gold_extra_references.jsonl"
+GOLD = Path(__file__).resolve().parent / "gold_extra_references.jsonl"
 
 # Reached on the extra gold (74 references): f1 1.0, relation 0.946, date 1.0,
 # issuer 0.930 (the 4 QĐ replaced in qd_1351's Điều 3 are the misses). The floors
@@ -40,15 +35,7 @@ FLOORS = {
 
 
 def _gold() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("vndocs_shared_score", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return read_gold(GOLD)
 
 
 def test_extra_gold_is_well_formed():
@@ -62,16 +49,9 @@ def test_extra_gold_is_well_formed():
             assert r["number"] or r["title"], r
 
 
-@pytest.mark.skipif(not (DOCS.is_dir() and SCORER.is_file()), reason="../shared corpus and scorer not present")
+@needs_shared
 def test_references_generalize_to_unseen_documents():
-    score = _scorer()
-    gold = _gold()
-    preds = [vndocs.parse(str(DOCS / g["file"])).to_dict() for g in gold]
-    metrics, per_doc, missing = score.score(gold, preds)
-    assert not missing
-    wrong = [f"{d['file']}: {w}" for d in per_doc for w in d["wrong"]]
-    short = {k: metrics[k] for k, floor in FLOORS.items() if metrics[k] is None or metrics[k] < floor}
-    assert not short, f"{short}; {wrong}"
+    score_on_shared(_gold(), FLOORS)
 
 
 # ---------------------------------------------------------------- the rules the extra gold needed

@@ -210,12 +210,23 @@ def should_join(prev: str, nxt: str, width: int = 0) -> bool:
     return _continues(a, b, nxt, width)
 
 
-def _continues(a: str, b: str, nxt: str, width: int) -> bool:
+_ARTICLE_HEAD_RE = re.compile(r"Điều\s+\d+[a-zđ]?\.\s")
+_ITEM_START_RE = re.compile(r"^\s*(?:\d{1,3}\.|[a-zđ]\))\s")
+
+
+def _continues(a: str, b: str, nxt: str, width: int, *, article: bool = False) -> bool:
     """:func:`should_join` for stripped, non-empty lines ``a`` and ``b``, ``a`` not ending a sentence.
 
     (``nxt`` is ``b`` as written: the patterns for list markers want the space after a dash.)
+    ``article``: ``a`` belongs to an article's first line (``Điều 7. Điều khoản thi
+    hành``); a khoản after it (``1. Thông tư này ...``) starts the body, whatever word
+    the line ends with. (A capital is no sign: ``... người lao động`` / ``Việt Nam
+    đi làm việc ...`` continues a heading.)
     """
-    last = a.rsplit(None, 1)[-1].strip("(\"“'").casefold()
+    last_word = a.rsplit(None, 1)[-1]
+    if article and _ITEM_START_RE.match(nxt):
+        return False
+    last = last_word.strip("(\"“'").casefold()
     open_end = last in _OPEN_WORDS or a[-1] == ","
     if open_end and not _BULLET_RE.match(nxt) and _has_lower(a):
         # "... quy định tại\nChương V Nghị định này": the line cannot end there
@@ -252,12 +263,20 @@ def join_wrapped_lines(text: str) -> tuple[str, OffsetMap]:
     parts: list[str] = []
     pos = 0  # start of line i in text
     done = 0  # text[:done] is in parts
+    run = 0  # the first line of the joined line that line i is part of
     for i, (a, b) in enumerate(zip(stripped, stripped[1:])):
         end = pos + len(lines[i])  # the line end after line i
-        if a and b and a[-1] not in _SENTENCE_END and _continues(a, b, lines[i + 1], width):
+        if (
+            a
+            and b
+            and a[-1] not in _SENTENCE_END
+            and _continues(a, b, lines[i + 1], width, article=stripped[run].startswith("Điều") and bool(_ARTICLE_HEAD_RE.match(stripped[run])))
+        ):
             parts.append(text[done:end])
             parts.append(" ")
             done = end + 1
+        else:
+            run = i + 1
         pos = end + 1
     if not parts:
         return text, OffsetMap.identity(len(text))

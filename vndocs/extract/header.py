@@ -41,7 +41,7 @@ STATE_NUMBER = (
     r"(?P<snum>\d{1,6}\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ&]*\d{0,2}(?:\s*-\s*[A-ZĐa-zđ0-9&.]*[A-ZĐa-zđ0-9&])*)"
 )
 NUMBER_LINE_RE = re.compile(
-    r"(?:^|(?<=\n))[ \t*]*(?:Luật\s+|Nghị\s+quyết\s+|Lệnh\s+)?[Ss]ố\s*(?:hiệu)?\s*:?\s*(?:" + PARTY_NUMBER + "|" + STATE_NUMBER + r")"
+    r"(?:^|(?<=\n))[ \t*]*(?:(?:Luật|Pháp\s+lệnh|Lệnh|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Chỉ\s+thị)\s+)?[Ss]ố\s*(?:hiệu)?\s*:?\s*(?:" + PARTY_NUMBER + "|" + STATE_NUMBER + r")"
 )
 
 # --- place and date (DOMAIN.md §1.1 box 4) ----------------------------------
@@ -422,13 +422,16 @@ def extract_header(text: str) -> Header:
     # number
     number = None
     search_end = zone_end if type_idx is not None else min(len(window), zone_end + 400)
-    for m in NUMBER_LINE_RE.finditer(window, 0, max(search_end, 1)):
+    found = list(NUMBER_LINE_RE.finditer(window, 0, max(search_end, 1)))
+    # the "Số:" line of the header over "Nghị định số ..." (a web page's title line
+    # repeats the number; a Pháp lệnh prints "Pháp lệnh số:" as its number line)
+    m = next((f for f in found if f.group().lstrip(" \t*")[:2] in ("Số", "số")), found[0] if found else None)
+    if m:
         g = "pnum" if m.group("pnum") else "snum"
         raw = m.group(g)
         number = Field(normalize_number(raw), Span(m.start(g), m.end(g)))
         if system is None:
             system = "party" if g == "pnum" else "state"
-        break
 
     # place and date
     place = date = None
@@ -531,6 +534,8 @@ def extract_header(text: str) -> Header:
     if title is None:
         mv = VV_RE.search(window, 0, min(len(window), max(zone_end, 1) + 300))
         if mv:
+            # the limit is on where the line starts, not where the subject ends (cv_5115)
+            mv = VV_RE.match(window, mv.start()) or mv
             t = mv.group("t")
             # stop where the right column begins on the same flattened line
             t = re.split(r"\s+(?=CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN)", t)[0].strip().rstrip(".;")

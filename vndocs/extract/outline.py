@@ -30,6 +30,9 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^(?P<label>Điều\s+\d+[a-zđ]?(?:\.\d+)*)\s*[.:]\s*(?P<rest>.*)$")),
     # I. / I- (Party style) — upper-case Roman numerals only
     ("roman", re.compile(r"^(?P<label>(?=[IVXL])" + r"(?:L?X{0,3})(?:IX|IV|V?I{0,3})" + r")\s*[.\-–]\s*(?P<rest>\S.*)$")),
+    # A. / B- above the Roman numerals of a plan (kh_252); taken only before an
+    # upper-case heading (see extract_outline)
+    ("capital", re.compile(r"^(?P<label>[A-H])\s*[.\-–]\s*(?P<rest>\S.*)$")),
     # 1.1. / 1.1.1 / 2.3-
     ("decimal", re.compile(r"^(?P<label>\d{1,3}(?:\.\d{1,3})+)\.?\s*[\-–)]?\s+(?P<rest>.*)$|^(?P<label2>\d{1,3}(?:\.\d{1,3})+)\.?\s*$")),
     # 1. / 1- / 1)
@@ -47,6 +50,7 @@ RANK = {
     "part": 0,
     "chapter": 1,
     "section": 2,
+    "capital": 3,
     "article": 4,
     "roman": 5,
     "arabic": 6,
@@ -64,7 +68,7 @@ ENACTING_RE = re.compile(
     r"^\s*(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|NGHỊ\s+QUYẾT|BAN\s+HÀNH|CHỈ\s+THỊ|QUY\s+ĐỊNH|[A-ZĐÀ-Ỹ ]{3,80}\s+điện)\s*:\s*$"
     r"|^\s*(?:Chính\s+phủ|Quốc\s+hội|Ủy\s+ban\s+[Tt]hường\s+vụ\s+Quốc\s+hội|Bộ\s+trưởng[^.\n]{0,80}|Ban\s+Bí\s+thư|Bộ\s+Chính\s+trị)\s+(?:ban\s+hành|quy\s+định|quyết\s+định)\b[^\n]*$"
 )
-END_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\b|^\s*(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*\S")
+END_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*(?::|$)|^\s*(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*\S")
 ANNEX_RE = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)\b|^\s*DANH\s+MỤC\b.*(?:KÈM\s+THEO|kèm\s+theo)")
 
 _HEADING_MAX = 220
@@ -120,7 +124,7 @@ def _is_upper(s: str) -> bool:
 
 
 # every marker starts with one of these: a cheap test before the alternatives
-_MARKER_START = re.compile(r"\s*(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|[IVXLC]|\d|[a-zđ]\s*\)|\(\d|[-–•+])")
+_MARKER_START = re.compile(r"\s*(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|[IVXLC]|[A-H]\s*[.\-–]|\d|[a-zđ]\s*\)|\(\d|[-–•+])")
 
 
 def match_marker(line: str) -> tuple[str, str, str, int] | None:
@@ -283,7 +287,7 @@ def _to_section(node: _Node) -> Section:
 
 def _label(kind: str, raw: str) -> str:
     raw = " ".join(raw.split())
-    if kind in ("arabic", "decimal", "roman", "letter"):
+    if kind in ("arabic", "decimal", "roman", "letter", "capital"):
         return raw.rstrip(".-–)")
     return raw.rstrip(".")
 
@@ -315,6 +319,8 @@ def ordinal(kind: str, label: str) -> int | None:
         return roman_value(label)
     if kind == "letter":
         return POINT_LETTERS.index(label) + 1 if label in POINT_LETTERS else None
+    if kind == "capital":
+        return ord(label) - ord("A") + 1
     if kind in ("arabic", "paren"):
         return int(label)
     if kind == "decimal":
@@ -338,8 +344,15 @@ _ORDINAL_WORDS = {
 }
 
 
-def _in_sequence(kind: str, label: str, siblings: list[_Node], last_global: dict[str, int]) -> bool:
-    """Whether a marker continues its numbering (else it is text that starts with a number)."""
+def _in_sequence(
+    kind: str, label: str, siblings: list[_Node], last_global: dict[str, int], *, heading: bool = False
+) -> bool:
+    """Whether a marker continues its numbering (else it is text that starts with a number).
+
+    ``heading``: the marker's line is an upper-case heading; a Roman numeral
+    printed twice in a row (``IV. PHÂN CÔNG...``, ``IV. TỔ CHỨC...``: the
+    author's slip) is then still a section, as printed.
+    """
     n = ordinal(kind, label)
     if n is None:
         return True
@@ -347,6 +360,8 @@ def _in_sequence(kind: str, label: str, siblings: list[_Node], last_global: dict
     if prev is not None:
         p = ordinal(kind, prev.label)
         if p is None:
+            return True
+        if kind == "roman" and n == p and heading and prev is siblings[-1]:
             return True
         return n == p + 1 or (kind == "article" and n == p and label != prev.label)
     if kind in ("article", "part", "chapter", "section"):
@@ -364,6 +379,10 @@ def _quote_state(line: str, depth: int) -> tuple[bool, int]:
     s = line.strip()
     if depth <= 0 and not s.startswith(("“", '"')):
         return False, 0
+    if s.startswith("“"):
+        # a new quoted block: one still open lost its closing mark (in a table, nq_35)
+        # and must not hide the rest of the document
+        depth = 0
     depth += s.count("“") - s.count("”")
     if s.count('"') % 2 == 1:
         depth += 1 if s.startswith('"') and depth <= 0 else -1
@@ -410,7 +429,12 @@ def extract_outline(text: str) -> Outline:
             dyn_rank[kind] = rank
         parent_stack = [n for n in stack if n.rank < rank]
         siblings = parent_stack[-1].children if parent_stack else roots
-        if kind not in ("dash", "plus") and not _in_sequence(kind, label, siblings, last_global):
+        if kind not in ("dash", "plus") and not _in_sequence(
+            kind, label, siblings, last_global, heading=_is_upper(rest.split("(", 1)[0].strip()[:60])
+        ):
+            continue
+        if kind == "capital" and not _is_upper(rest.strip()[:60]):
+            # "A. Nguyễn ...", "B. có ...": a heading letter only before a heading in capitals
             continue
         if kind in ("part", "chapter", "section") and rest.strip() and not _is_upper(rest.strip()[:60]):
             # "Chương V Nghị định này." is a citation that starts a line, not a heading

@@ -20,9 +20,21 @@ _AUTH_CANON = {"T/M": "TM", "K/T": "KT", "T/L": "TL"}
 NAME_RE = re.compile(
     "(?<!\\w)(?P<name>[" + UPPER + "][" + LOWER + "]+(?:[ \\t]+[" + UPPER + "][" + LOWER + "]*){1,4})\\s*$"
 )
+# a position written in title case (vbpl.vn pages: "Chủ tịch Quốc hội") where most
+# copies print it in capitals
+_POSITION_RE = re.compile(
+    r"^(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thứ\s+trưởng|Thủ\s+tướng|Tổng\s+Bí\s+thư|Bí\s+thư|Giám\s+đốc"
+    r"|Chánh\s+Văn\s+phòng|Chánh\s+án|Trưởng\s+[Bb]an|Chủ\s+nhiệm|Tổng\s+Kiểm\s+toán|Thống\s+đốc"
+    r"|Cục\s+trưởng|Vụ\s+trưởng|Viện\s+trưởng|Tổng\s+cục\s+trưởng)\b"
+)
+# a rank or degree before the name: "Đại tướng Lương Tam Quang", "PGS.TS. Nguyễn Văn A"
+_RANK_RE = re.compile(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:GS|PGS|TS|ThS|BS|KS)\.?(?:\s*(?:TS|ThS|BS)\.?)?)$"
+)
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ|\[?daky\]?|ký\s+tên|Ký\s+tên|\(ký.*\))\s*\)?\.?\s*$")
 _NOT_NAME = re.compile(r"^(?:Nơi nhận|Kính gửi|Như trên|Hà Nội|Độc lập|Tự do|Hạnh phúc|Chương|Mục|Điều|Phần|Tiểu mục|Phụ lục)\b")
-NOI_NHAN_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*", re.M)
+# "Nơi nhận:" or "Nơi nhận" ending its line, not a sentence "Nơi nhận báo cáo ..." (tt_58)
+NOI_NHAN_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)(?=[^\S\n]*(?::|$))\s*:?\s*", re.M)
 KINH_GUI_RE = re.compile(r"^\s*Kính\s+gửi\s*:?\s*", re.M)
 
 
@@ -63,6 +75,8 @@ def _candidates(text: str) -> list[tuple[int, Signer]]:
         if split is None:
             continue
         head, name = split
+        if _RANK_RE.match(head):
+            head = ""
         if head and not _is_upper(head):
             continue
         # gather the position lines above (upper case), skipping blanks and "(Đã ký)"
@@ -80,7 +94,11 @@ def _candidates(text: str) -> list[tuple[int, Signer]]:
                     break
                 j -= 1
                 continue
-            if _is_upper(pst) and len(pst) < 120 and not pst.endswith((";", ".")) or AUTHORITY_RE.match(pst):
+            if (
+                (_is_upper(pst) and len(pst) < 120 or _POSITION_RE.match(pst) and len(pst) < 80)
+                and not pst.endswith((";", "."))
+                or AUTHORITY_RE.match(pst)
+            ):
                 pos_lines.insert(0, (pa + (len(ps) - len(ps.lstrip())), pst))
                 j -= 1
                 continue
@@ -88,7 +106,7 @@ def _candidates(text: str) -> list[tuple[int, Signer]]:
         if not pos_lines:
             continue
         block = " ".join(p[1] for p in pos_lines)
-        if not _is_upper(block.replace(".", "")) and not AUTHORITY_RE.match(block):
+        if not _is_upper(block.replace(".", "")) and not AUTHORITY_RE.match(block) and not _POSITION_RE.match(block):
             continue
         authority = on_behalf = None
         position_parts: list[str] = []
@@ -164,7 +182,8 @@ def _items(text: str, start: int, end: int, kind: str) -> list[Recipient]:
     out: list[Recipient] = []
     seg = text[start:end]
     # split a flattened block "- A; - B; - C." and line-per-item blocks alike
-    pieces = list(re.finditer(r"(?:(?<=^)|(?<=\n)|(?<=[;,.:]\s)|(?<=[;,.:]))\s*[-–•+]\s+", seg))
+    # ("... của QH; (để báo cáo) - Ban Dân nguyện ...": a note in brackets may end an item)
+    pieces = list(re.finditer(r"(?:(?<=^)|(?<=\n)|(?<=[;,.:)]\s)|(?<=[;,.:]))\s*[-–•+]\s+", seg))
     if not pieces:
         # items one per line without dashes: "Kính gửi:\nPhòng giáo dục ...;\nCác trường ....",
         # up to the item that ends with a full stop
@@ -208,7 +227,9 @@ def _block_end(text: str, start: int) -> int:
             continue
         is_item = bool(re.match(r"^[-–•+]\s", st))
         if seen_item and not is_item:
-            if blank or _is_upper(st) or AUTHORITY_RE.match(st):
+            # an upper-case line ending with ";" continues an item ("- Đảng ủy" /
+            # "KTNN;"), a position line of the signature does not
+            if blank or (_is_upper(st) and not st.endswith((";", ",", "."))) or AUTHORITY_RE.match(st):
                 return start + a
             if NAME_RE.fullmatch(st):
                 return start + a
@@ -216,6 +237,20 @@ def _block_end(text: str, start: int) -> int:
             seen_item = True
         blank = False
     return len(text)
+
+
+_ANNEX_HEADING = re.compile(r"^[^\S\n]*(?:PHỤ\s+LỤC|Phụ\s+lục|Mẫu\s+số|MẪU\s+SỐ)\b[^\n]{0,40}$", re.M)
+
+
+def _annex_start(text: str, first_noi_nhan: int | None) -> int | None:
+    """Start of the first annex or form heading after the body: after its end mark
+    ``./.`` or its first ``Nơi nhận``, whichever comes first (a form in an annex
+    has both, nd_308)."""
+    marks = [p for p in (text.find("./."), first_noi_nhan) if p is not None and p >= 0]
+    if not marks:
+        return None
+    m = _ANNEX_HEADING.search(text, min(marks))
+    return m.start() if m else None
 
 
 def extract_recipients(text: str) -> list[Recipient]:
@@ -232,6 +267,10 @@ def extract_recipients(text: str) -> list[Recipient]:
         out.extend(_items(text, m.end(), end, "kinh_gui"))
         break
     matches = list(NOI_NHAN_RE.finditer(text))
+    annex = _annex_start(text, matches[0].start() if matches else None)
+    if annex is not None:
+        # a "Nơi nhận" inside an annex belongs to a form to fill in (tt_08, qd_28)
+        matches = [m for m in matches if m.start() < annex]
     if matches:
         m = matches[-1] if len(matches) > 1 and matches[-1].start() > len(text) // 2 else matches[0]
         end = _block_end(text, m.end())

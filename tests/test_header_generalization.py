@@ -1,0 +1,190 @@
+"""Generalization check of header, outline and recipients on documents not tuned on.
+
+``tests/gold_extra_headers.jsonl`` holds header fields, top-level sections and
+recipients annotated blind by the developers over 31 documents of
+``../shared/corpus/docs`` that are in no other gold file (see
+``tests/gold_extra_headers_notes.md``). Before the fixes below the scores were:
+number 0.968, title 0.968, signer 0.935, sections 0.774, recipients f1 0.934.
+The documents are read from the shared corpus; without it the scoring test is
+skipped. The cases below are the rules those documents showed to be missing,
+each on the text of the document it came from; they run everywhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import needs_shared, read_gold, score_on_shared
+from vndocs.extract.header import extract_header
+from vndocs.extract.outline import extract_outline
+from vndocs.extract.signature import extract_recipients, extract_signer
+from vndocs.normalize import join_wrapped_lines
+
+GOLD = Path(__file__).resolve().parent / "gold_extra_headers.jsonl"
+
+# Reached: every header field 1.000, sections.top_level 0.903 (3 misses: two PDF
+# article headings, one heading with an italic note), recipients f1 0.980. The
+# floors leave room for about one more miss each.
+FLOORS = {
+    "header.type": 0.96,
+    "header.number": 0.96,
+    "header.date": 0.96,
+    "header.issuer": 0.96,
+    "header.title": 0.96,
+    "header.signer.name": 0.93,
+    "sections.top_level": 0.87,
+    "recipients.f1": 0.95,
+}
+
+
+def test_extra_gold_is_well_formed() -> None:
+    gold = read_gold(GOLD)
+    assert len(gold) == 31
+    keys = {"file", "type", "number", "issuer", "date", "title", "signer", "sections", "recipients"}
+    for doc in gold:
+        assert set(doc) == keys, doc["file"]
+        assert all(set(s) == {"label", "heading"} for s in doc["sections"])
+
+
+@needs_shared
+def test_headers_generalize_to_unseen_documents() -> None:
+    score_on_shared(read_gold(GOLD), FLOORS)
+
+
+# ---------------------------------------------------------------- the rules the extra gold needed
+
+
+def _labels(text: str) -> list[str]:
+    return [s.label for s in extract_outline(join_wrapped_lines(text)[0]).sections]
+
+
+def test_a_quote_left_open_does_not_hide_the_rest() -> None:
+    # nq_35-2025-NQ-HDND_hue: the closing mark of a quoted article is lost in a table,
+    # the next quoted article opens a new block; Chương II used to vanish
+    text = (
+        "NGHỊ QUYẾT\n\nSỬA ĐỔI MỘT SỐ ĐIỀU\n\nChương I\n\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH\n\n"
+        "Điều 1. Sửa đổi, bổ sung một số điều\n\n"
+        "“Điều 5. Tỷ lệ vốn đối ứng của ngân sách địa phương\n\nTT\n\nĐịa phương\n\n"
+        "“Điều 7. Dự án 2: Quy hoạch, sắp xếp, bố trí, ổn định dân cư ở những nơi cần thiết\n\n"
+        "3. Cách tính điểm cho các địa phương tại Phụ lục II kèm theo Nghị quyết này.”.\n\n"
+        "Chương II\n\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ QUYẾT SỐ 22/2023/NQ-HĐND\n\n"
+        "Điều 3. Thay thế, bãi bỏ một số từ, cụm từ tại Nghị quyết số 22/2023/NQ-HĐND\n"
+    )
+    assert _labels(text) == ["Chương I", "Chương II"]
+
+
+def test_a_roman_numeral_printed_twice_stays_a_section() -> None:
+    # kh_153-KH-UBND_cantho: the author numbered two sections "IV."
+    text = (
+        "KẾ HOẠCH\n\nThực hiện chương trình\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n"
+        "II. PHẠM VI, ĐỐI TƯỢNG VÀ THỜI GIAN THỰC HIỆN\n\nIII. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "IV. PHÂN CÔNG NHIỆM VỤ\n\n1. Sở Tư pháp\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Các sở, ban, ngành\n"
+    )
+    assert _labels(text) == ["I", "II", "III", "IV", "IV"]
+    # but a repeated numeral before body text is text, not a section
+    assert _labels(text.replace("IV. TỔ CHỨC THỰC HIỆN", "IV. Tổ chức thực hiện theo kế hoạch.")) == [
+        "I", "II", "III", "IV"
+    ]
+
+
+def test_capital_letters_above_roman_numerals() -> None:
+    # kh_252_2013_KH_BCDQG1237: A. / B. / C. / D. with I.-IX. under B.
+    text = (
+        "KẾ HOẠCH\n\nThực hiện Chỉ thị số 24-CT/TW\n\nA. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n2. Yêu cầu\n\n"
+        "B. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN TỪ NAY ĐẾN NĂM 2020\n\n"
+        "I. CÔNG TÁC QUÁN TRIỆT, TRIỂN KHAI THỰC HIỆN\n\nII. BAN HÀNH CÁC VĂN BẢN\n\n"
+        "C. MỘT SỐ NỘI DUNG, GIẢI PHÁP TRỌNG TÂM TỪ NAY ĐẾN NĂM 2015\n\nD. TỔ CHỨC THỰC HIỆN\n"
+    )
+    outline = extract_outline(text)
+    assert [s.label for s in outline.sections] == ["A", "B", "C", "D"]
+    assert [c.label for c in outline.sections[1].children] == ["I", "II"]
+    # "A. Nguyễn ..." is not a heading letter
+    assert _labels("KẾ HOẠCH\n\nVề việc\n\nA. Nguyễn Văn Bình và cộng sự\n") == []
+
+
+def test_a_sentence_starting_with_noi_nhan_does_not_end_the_body() -> None:
+    # tt_58-2026-TT-BTC: "Nơi nhận báo cáo tài chính ..." inside Điều 10, before Chương III
+    text = (
+        "THÔNG TƯ\n\nHướng dẫn chế độ kế toán\n\nChương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi\n\n"
+        "Chương II\n\nCHẾ ĐỘ KẾ TOÁN\n\nĐiều 10. Báo cáo tài chính\n"
+        "Nơi nhận báo cáo tài chính của doanh nghiệp siêu nhỏ được thực hiện theo quy định.\n\n"
+        "Chương III\n\nTỔ CHỨC THỰC HIỆN\n\nĐiều 11. Chuyển số dư\n"
+    )
+    assert _labels(text) == ["Chương I", "Chương II", "Chương III"]
+    assert extract_recipients(text) == []
+
+
+def test_number_line_after_the_type_name() -> None:
+    # pl_02_2020_UBTVQH14: "Pháp lệnh số: 02/2020/UBTVQH14"
+    text = (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Pháp lệnh số: 02/2020/UBTVQH14\n\nHà Nội, ngày 09 tháng 12 năm 2020\n\nPHÁP LỆNH\n\n"
+        "ƯU ĐÃI NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+    )
+    assert extract_header(text).number.value == "02/2020/UBTVQH14"  # type: ignore[union-attr]
+
+
+def test_the_number_comes_from_the_so_line_not_a_web_title() -> None:
+    # nd_63_2010_ND_CP_congbot: the page title repeats the number above the header
+    text = (
+        "Nghị định số 63/2010/NĐ-CP của Chính phủ: Về kiểm soát thủ tục hành chính\n\nCHÍNH PHỦ\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc\n\nSố: 63/2010/NĐ-CP\n\n"
+        "Hà Nội, ngày 08 tháng 06 năm 2010\n\nNGHỊ ĐỊNH\n\nVỀ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH\n"
+    )
+    number = extract_header(text).number
+    assert number is not None and number.value == "63/2010/NĐ-CP"
+    assert text[number.span.start : number.span.end] == "63/2010/NĐ-CP"
+    assert number.span.start > text.index("Số:")
+
+
+def test_a_long_subject_line_is_not_cut() -> None:
+    # cv_5115_2018_CV_LDTBXH-KHTC: the V/v line was cut where the search window ended
+    text = (
+        "Công văn số 5115/LĐTBXH-KHTC v/v thí điểm thực hiện chi trả trợ cấp ưu đãi người có công với cách"
+        " mạng qua hệ thống Bưu điện\n\nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 5115/LĐTBXH-KHTC V/v thí điểm thực hiện chi trả trợ cấp ưu đãi người có công với cách mạng"
+        " qua hệ thống Bưu điện\n\nHà Nội, ngày 03 tháng 12 năm 2018\n\nKính gửi:\n\n- Sở Lao động\n"
+    )
+    title = extract_header(text).title
+    assert title is not None and title.value.endswith("qua hệ thống Bưu điện")
+
+
+def test_signers_with_a_rank_or_a_title_case_position() -> None:
+    # tt_33-2026-TT-BCA: "Đại tướng Lương Tam Quang"; luat_101-2015-QH13 (vbpl.vn): title case
+    s = extract_signer("hướng dẫn kịp thời./.\n\nBỘ TRƯỞNG\n\nĐại tướng Lương Tam Quang\n\nPHỤ LỤC I\n")
+    assert s is not None and (s.position, s.name) == ("BỘ TRƯỞNG", "Lương Tam Quang")
+    s = extract_signer("thông qua ngày 27 tháng 11 năm 2015./.\n\nChủ tịch Quốc hội\n(Đã ký)\nNguyễn Sinh Hùng\n")
+    assert s is not None and (s.position, s.name) == ("Chủ tịch Quốc hội", "Nguyễn Sinh Hùng")
+
+
+def test_an_article_line_does_not_run_into_its_first_clause() -> None:
+    # nq_17-2022-UBTVQH15 (PDF): the heading ends with "năm" / "thi hành", words after
+    # which a sentence cannot end, but "1." starts the article's first clause
+    text = "Điều 1. Số giờ làm thêm trong 01 năm\n1. Trường hợp người sử dụng lao động có nhu cầu\n"
+    assert join_wrapped_lines(text)[0] == text
+    text = "Điều 4. Hiệu lực thi hành\n1. Nghị quyết này có hiệu lực thi hành từ ngày 01 tháng 4 năm 2022\n"
+    assert join_wrapped_lines(text)[0] == text
+    # a sentence that wraps after "năm" still joins
+    text = "Nghị quyết này có hiệu lực từ ngày 01 tháng 4 năm\n2022, trừ quy định tại khoản 2.\n"
+    assert "\n2022" not in join_wrapped_lines(text)[0]
+
+
+def test_recipients_of_a_form_in_an_annex_are_not_the_documents() -> None:
+    # tt_08-2026-TT-BNV: no Nơi nhận of its own (Công báo); the annex forms have one
+    text = (
+        "Điều 7. Hiệu lực thi hành\nThông tư này có hiệu lực từ ngày 01 tháng 7 năm 2026./.\n\n"
+        "BỘ TRƯỞNG\nĐỗ Thanh Bình\n\nPhụ lục I\n\nMẫu số 01\n\nTÊN CƠ QUAN\n\nNơi nhận:\n"
+        "- ............;\n- ............;\n\nNGƯỜI ĐỨNG ĐẦU\n"
+    )
+    assert extract_recipients(text) == []
+
+
+def test_recipient_items_split_after_a_note_and_kept_across_a_wrap() -> None:
+    # cv_1040_2012_CV_LDTBXH: "...; (để báo cáo) - Ban Dân nguyện ..."; qd_1760-QD-KTNN: "- Đảng ủy\nKTNN;"
+    flat = "Nơi nhận: - Như trên; - UB các vấn đề XH của QH; (để báo cáo) - Ban Dân nguyện của QH; (để báo cáo) - Lưu: VT."
+    assert [r.text for r in extract_recipients(flat)] == [
+        "Như trên", "UB các vấn đề XH của QH; (để báo cáo)", "Ban Dân nguyện của QH; (để báo cáo)", "Lưu: VT",
+    ]
+    wrapped = "Nơi nhận:\n-\nNhư Điều 3;\n- Lãnh\nđạo KTNN;\n- Đảng ủy\nKTNN;\n- Lưu:\nVT, Vụ TCCB.\n\nTỔNG KIỂM TOÁN NHÀ NƯỚC\n"
+    assert [r.text for r in extract_recipients(wrapped)][-2:] == ["Đảng ủy KTNN", "Lưu: VT, Vụ TCCB"]
