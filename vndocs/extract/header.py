@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from vndocs.models import Field, Header, Recipient, Signer, Span
 from vndocs.normalize import key, normalize_number
-from vndocs.textutil import LOWER, UPPER
+from vndocs.textutil import LOWER, UPPER, is_upper_text
 from vndocs.vocab import canonical_type, load, type_by_code
 
 HEADER_WINDOW = 6000
@@ -90,9 +90,7 @@ def _starts_with_word(k: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and not any(c.islower() for c in letters)
+_is_upper = is_upper_text
 
 
 def iso_date(d: str, m: str, y: str) -> str | None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from vndocs.models import Section, Span
+from vndocs.textutil import is_upper_text
 
 # Vietnamese điểm letters (no f, j, w, z; đ after d) — DOMAIN.md §3.1
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -118,9 +119,7 @@ def _lines_with_pos(text: str, start: int, end: int) -> list[tuple[int, int, str
     return out
 
 
-def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and not any(c.islower() for c in letters)
+_is_upper = is_upper_text
 
 
 # every marker starts with one of these: a cheap test before the alternatives
@@ -344,14 +343,12 @@ _ORDINAL_WORDS = {
 }
 
 
-def _in_sequence(
-    kind: str, label: str, siblings: list[_Node], last_global: dict[str, int], *, heading: bool = False
-) -> bool:
+def _in_sequence(kind: str, label: str, siblings: list[_Node], last_global: dict[str, int], rest: str = "") -> bool:
     """Whether a marker continues its numbering (else it is text that starts with a number).
 
-    ``heading``: the marker's line is an upper-case heading; a Roman numeral
-    printed twice in a row (``IV. PHÂN CÔNG...``, ``IV. TỔ CHỨC...``: the
-    author's slip) is then still a section, as printed.
+    A Roman numeral printed twice in a row before an upper-case heading
+    (``IV. PHÂN CÔNG...``, ``IV. TỔ CHỨC...``: the author's slip) is still a
+    section, as printed; ``rest`` is the text after the marker.
     """
     n = ordinal(kind, label)
     if n is None:
@@ -361,7 +358,7 @@ def _in_sequence(
         p = ordinal(kind, prev.label)
         if p is None:
             return True
-        if kind == "roman" and n == p and heading and prev is siblings[-1]:
+        if kind == "roman" and n == p and prev is siblings[-1] and _is_upper(rest.split("(", 1)[0].strip()[:60]):
             return True
         return n == p + 1 or (kind == "article" and n == p and label != prev.label)
     if kind in ("article", "part", "chapter", "section"):
@@ -429,9 +426,7 @@ def extract_outline(text: str) -> Outline:
             dyn_rank[kind] = rank
         parent_stack = [n for n in stack if n.rank < rank]
         siblings = parent_stack[-1].children if parent_stack else roots
-        if kind not in ("dash", "plus") and not _in_sequence(
-            kind, label, siblings, last_global, heading=_is_upper(rest.split("(", 1)[0].strip()[:60])
-        ):
+        if kind not in ("dash", "plus") and not _in_sequence(kind, label, siblings, last_global, rest):
             continue
         if kind == "capital" and not _is_upper(rest.strip()[:60]):
             # "A. Nguyễn ...", "B. có ...": a heading letter only before a heading in capitals

@@ -10,9 +10,10 @@ and the ``Kính gửi`` list.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from vndocs.models import Recipient, Signer, Span
-from vndocs.textutil import LOWER, UPPER
+from vndocs.textutil import LOWER, UPPER, is_upper_text, line_start_finditer
 
 AUTHORITY_RE = re.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s+(?P<rest>.*)$")
 _AUTH_CANON = {"T/M": "TM", "K/T": "KT", "T/L": "TL"}
@@ -34,13 +35,12 @@ _RANK_RE = re.compile(
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ|\[?daky\]?|ký\s+tên|Ký\s+tên|\(ký.*\))\s*\)?\.?\s*$")
 _NOT_NAME = re.compile(r"^(?:Nơi nhận|Kính gửi|Như trên|Hà Nội|Độc lập|Tự do|Hạnh phúc|Chương|Mục|Điều|Phần|Tiểu mục|Phụ lục)\b")
 # "Nơi nhận:" or "Nơi nhận" ending its line, not a sentence "Nơi nhận báo cáo ..." (tt_58)
-NOI_NHAN_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)(?=[^\S\n]*(?::|$))\s*:?\s*", re.M)
-KINH_GUI_RE = re.compile(r"^\s*Kính\s+gửi\s*:?\s*", re.M)
+# both found with line_start_finditer as "^\s*" + these (see there why)
+_NOI_NHAN = re.compile(r"(?:Nơi\s+nhận|NƠI\s+NHẬN)(?=[^\S\n]*(?::|$))\s*:?\s*", re.M)
+_KINH_GUI = re.compile(r"Kính\s+gửi\s*:?\s*")
 
 
-def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and not any(c.islower() for c in letters)
+_is_upper = is_upper_text
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -69,7 +69,9 @@ def _candidates(text: str) -> list[tuple[int, Signer]]:
     out: list[tuple[int, Signer]] = []
     for i, (a, b, s) in enumerate(lines):
         st = s.strip()
-        if not st or len(st) > 160:
+        # NAME_RE ends with a capitalized word: most lines (ending with punctuation or a
+        # lower-case word) are ruled out here, before the pattern's scan of the line
+        if not st or len(st) > 160 or not st[-1].isalpha() or not st.rsplit(None, 1)[-1][:1].isupper():
             continue
         split = _split_upper_name(st)
         if split is None:
@@ -153,12 +155,12 @@ def extract_signer(text: str) -> Signer | None:
         return None
     # the signature follows the body's end mark or sits beside Nơi nhận
     end_marks = [m.end() for m in re.finditer(r"\./\.", text)]
-    nn = NOI_NHAN_RE.search(text)
+    nn = next(line_start_finditer(_NOI_NHAN, text), None)
     anchor = None
     if end_marks:
         anchor = end_marks[0]
     elif nn:
-        anchor = nn.start()
+        anchor = nn[0]
     if anchor is not None:
         after = [c for c in cands if c[0] >= anchor - 2000]
         if after:
@@ -215,12 +217,26 @@ def _items(text: str, start: int, end: int, kind: str) -> list[Recipient]:
     return out
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n(?!\s*[-–•+]\s)")
+
+
+def _lines_from(text: str, start: int) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, line)`` of the lines of ``text[start:]``, offsets relative to ``start``, lazily."""
+    pos = start
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        yield pos - start, nl - start, text[pos:nl]
+        pos = nl + 1
+
+
 def _block_end(text: str, start: int) -> int:
     """End of a recipient block: a blank line followed by a non-item line, or a signature."""
-    lines = _lines(text[start:])
     seen_item = False
     blank = False
-    for a, b, s in lines:
+    for a, b, s in _lines_from(text, start):
         st = s.strip()
         if not st:
             blank = True
@@ -239,7 +255,7 @@ def _block_end(text: str, start: int) -> int:
     return len(text)
 
 
-_ANNEX_HEADING = re.compile(r"^[^\S\n]*(?:PHỤ\s+LỤC|Phụ\s+lục|Mẫu\s+số|MẪU\s+SỐ)\b[^\n]{0,40}$", re.M)
+_ANNEX_HEADING = re.compile(r"(?:PHỤ\s+LỤC|Phụ\s+lục|Mẫu\s+số|MẪU\s+SỐ)\b[^\n]{0,40}$", re.M)
 
 
 def _annex_start(text: str, first_noi_nhan: int | None) -> int | None:
@@ -249,30 +265,28 @@ def _annex_start(text: str, first_noi_nhan: int | None) -> int | None:
     marks = [p for p in (text.find("./."), first_noi_nhan) if p is not None and p >= 0]
     if not marks:
         return None
-    m = _ANNEX_HEADING.search(text, min(marks))
-    return m.start() if m else None
+    m = next(line_start_finditer(_ANNEX_HEADING, text, min(marks), blank_lines=False), None)
+    return m[0] if m else None
 
 
 def extract_recipients(text: str) -> list[Recipient]:
     """Nơi nhận items (kind ``noi_nhan``) and Kính gửi items (kind ``kinh_gui``)."""
     out: list[Recipient] = []
-    for m in KINH_GUI_RE.finditer(text[:8000]):
-        end = _block_end(text, m.end())
+    for _, kg_end in line_start_finditer(_KINH_GUI, text, 0, min(len(text), 8000)):
+        end = _block_end(text, kg_end)
         # a Kính gửi block ends at the first paragraph of the body
-        para = re.search(r"\n\s*\n(?!\s*[-–•+]\s)", text[m.end() : end])
-        if para and re.search(r"[-–•+]\s", text[m.end() : m.end() + para.start()]):
-            end = m.end() + para.start()
-        elif para:
-            end = m.end() + para.start()
-        out.extend(_items(text, m.end(), end, "kinh_gui"))
+        para = _PARAGRAPH_BREAK.search(text, kg_end, end)
+        if para:
+            end = para.start()
+        out.extend(_items(text, kg_end, end, "kinh_gui"))
         break
-    matches = list(NOI_NHAN_RE.finditer(text))
-    annex = _annex_start(text, matches[0].start() if matches else None)
+    matches = list(line_start_finditer(_NOI_NHAN, text))
+    annex = _annex_start(text, matches[0][0] if matches else None)
     if annex is not None:
         # a "Nơi nhận" inside an annex belongs to a form to fill in (tt_08, qd_28)
-        matches = [m for m in matches if m.start() < annex]
+        matches = [m for m in matches if m[0] < annex]
     if matches:
-        m = matches[-1] if len(matches) > 1 and matches[-1].start() > len(text) // 2 else matches[0]
-        end = _block_end(text, m.end())
-        out.extend(_items(text, m.end(), end, "noi_nhan"))
+        m = matches[-1] if len(matches) > 1 and matches[-1][0] > len(text) // 2 else matches[0]
+        end = _block_end(text, m[1])
+        out.extend(_items(text, m[1], end, "noi_nhan"))
     return out
