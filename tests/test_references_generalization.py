@@ -23,12 +23,13 @@ from vndocs.normalize import normalize
 
 GOLD = Path(__file__).resolve().parent / "gold_extra_references.jsonl"
 
-# Reached on the extra gold (74 references): f1 1.0, relation 0.946, date 1.0,
-# issuer 0.930 (the 4 QĐ replaced in qd_1351's Điều 3 are the misses). The floors
-# leave room for about one more miss each.
+# Reached on the extra gold (20 documents, 159 references): f1 1.0, relation 0.962,
+# date 1.0, issuer 0.943 (misses: the 4 QĐ replaced in qd_1351's Điều 3; judgment
+# calls of the blind batch, see the notes). The floors leave room for about one
+# more miss each.
 FLOORS = {
     "references.f1": 0.97,
-    "references.relation": 0.92,
+    "references.relation": 0.94,
     "references.date": 0.97,
     "references.issuer": 0.90,
 }
@@ -40,7 +41,8 @@ def _gold() -> list[dict]:
 
 def test_extra_gold_is_well_formed():
     gold = _gold()
-    assert len(gold) == 10
+    assert len(gold) == 20
+    assert len({d["file"] for d in gold}) == 20
     for doc in gold:
         assert set(doc) == {"file", "references"}
         for r in doc["references"]:
@@ -153,3 +155,37 @@ def test_reference_dual_title_issuer():
 def test_reference_issuer_stops_at_comma_after_a_full_name():
     r = one("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ, Thông tư số 02/2017/TT-VPCP;", "63/2010/NĐ-CP")
     assert r.issuer == "Chính phủ"
+
+
+def test_law_name_runs_to_its_number():
+    # qd_28-2026-QD-TTg: the name has "của" in it; tt_34-2025-TT-BKHCN: its last word is "số"
+    text = (
+        "Căn cứ Luật Xuất cảnh, nhập cảnh của công dân Việt Nam số 49/2019/QH14 được sửa đổi, bổ sung "
+        "bởi Luật số 23/2023/QH15 và Luật số 118/2025/QH15;\n"
+        "Căn cứ Luật Công nghiệp công nghệ số số 71/2025/QH15;\n"
+    )
+    law = one(text, "49/2019/QH14")
+    assert (law.title, law.relation) == ("Xuất cảnh, nhập cảnh của công dân Việt Nam", "based_on")
+    assert one(text, "23/2023/QH15").relation == "based_on"
+    assert one(text, "71/2025/QH15").title == "Công nghiệp công nghệ số"
+    assert [r.number for r in refs(text)].count(None) == 0
+
+
+def test_a_name_cut_short_is_read_on_to_the_numbered_law():
+    # tt_34-2025-TT-BKHCN: "Thông tư này quy định chi tiết Khoản 1 Điều 31 Luật Công nghiệp công nghệ số về ..."
+    text = (
+        "Căn cứ Luật Công nghiệp công nghệ số số 71/2025/QH15;\n\n"
+        "Điều 1. Phạm vi điều chỉnh\n\n1. Thông tư này quy định chi tiết Khoản 1 Điều 31 Luật Công nghiệp "
+        "công nghệ số về các sản phẩm, dịch vụ công nghệ số được hưởng ưu đãi.\n"
+    )
+    (law,) = refs(text)
+    assert (law.number, law.relation, len(law.mentions)) == ("71/2025/QH15", "guides", 2)
+
+
+def test_issuer_said_with_cua_nearest_the_mention():
+    # cv_1414_2013_CV_TCT: two bodies before the letter; its issuer is the one "của ... tại"
+    text = (
+        "Căn cứ quy định nêu trên, Tổng cục Thuế đồng ý với ý kiến xử lý của Cục Thuế tỉnh Hà Tĩnh tại "
+        "Công văn số 1752/CT-THNVDT ngày 07/12/2012 về việc miễn, giảm tiền sử dụng đất.\n"
+    )
+    assert one(text, "1752/CT-THNVDT").issuer == "Cục Thuế tỉnh Hà Tĩnh"

@@ -25,11 +25,12 @@ from vndocs.vocab import load
 
 GOLD = Path(__file__).resolve().parent / "gold_extra_tasks.jsonl"
 
-# Reached on the extra gold (68 tasks): tasks.f1 0.977 (precision 1.0, recall 0.956),
-# tasks.deadline 0.954. The floors leave room for about one more miss each.
+# Reached on the extra gold (16 documents, 154 tasks): tasks.f1 0.859 (precision
+# 0.889, recall 0.831), tasks.deadline 0.953; the second, blind batch scored f1 0.764
+# before any change (see the notes). The floors leave room for about one more miss each.
 FLOORS = {
-    "tasks.f1": 0.96,
-    "tasks.precision": 0.97,
+    "tasks.f1": 0.85,
+    "tasks.precision": 0.88,
     "tasks.deadline": 0.93,
 }
 
@@ -40,7 +41,8 @@ def _gold() -> list[dict]:
 
 def test_extra_gold_is_well_formed():
     gold = _gold()
-    assert len(gold) == 6
+    assert len(gold) == 16
+    assert len({d["file"] for d in gold}) == 16
     for doc in gold:
         assert set(doc) == {"file", "tasks"}
         for t in doc["tasks"]:

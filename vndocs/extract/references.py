@@ -37,6 +37,7 @@ from itertools import pairwise
 from vndocs.identity import document_key, number_system, number_type, number_year
 from vndocs.models import Header, Mention, Reference, Span
 from vndocs.normalize import _BLOCK_START_RE, key, normalize_number, tone_key
+from vndocs.textutil import UPPER
 from vndocs.vocab import canonical_type, load
 
 RELATION_ORDER = ("replaces", "repeals", "amends", "implements", "guides", "based_on", "cites")
@@ -816,8 +817,19 @@ _NOT_AFTER_AND = {
 }
 
 
+# "Luật <name> số 49/2019/QH14": the name is all before the number, whatever words it has
+# ("Xuất cảnh, nhập cảnh của công dân Việt Nam", "Công nghiệp công nghệ số" + "số 71/2025/QH15")
+_NAME_BEFORE_LAW_NUMBER = re.compile(
+    r"[ \t]*\n?[ \t]*(?P<name>[" + UPPER + r"][^;.()/“”\"\n]{0,150}?)\s+số\s+\d{1,4}/\d{4}/(?:QH|UBTVQH)\d{1,2}\b"
+)
+_OTHER_LAW_IN_NAME = re.compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Hiến pháp)\b")
+
+
 def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
     """End of a law's name starting after ``Luật`` at ``pos``, or None when there is none."""
+    named = _NAME_BEFORE_LAW_NUMBER.match(r.text, pos)
+    if named and not _OTHER_LAW_IN_NAME.search(named.group("name")):
+        return named.end("name")
     stops = _stop_sets()["law"]
     phrases = _stop_sets()["law_phrase"]
     text, low = r.text, r.low
@@ -960,6 +972,11 @@ def _issuer_before(r: _Reader, m: _M) -> None:
     cut = max(window.rfind(";"), window.rfind(". "), -1 if r.paragraphs else window.rfind("\n"))
     base = w0 + cut + 1
     heads = list(_ISSUER_HEAD_RE.finditer(r.text, base, m.start))
+    # "của X tại <mention>" nearest the mention first: "Tổng cục Thuế đồng ý với ý kiến
+    # của Cục Thuế tỉnh Hà Tĩnh tại Công văn số ..." is Cục Thuế's letter (cv_1414)
+    cua = [hm for hm in heads if hm.group().strip()]
+    if len(cua) < len(heads) and cua:
+        heads = cua[::-1] + heads
     for hm in heads:
         issuer, end = r.read_issuer(hm.end())
         if not issuer or end > m.start:
@@ -1307,6 +1324,32 @@ def _share_list_issuers(r: _Reader, mentions: list[_M]) -> None:
             a.issuer = b.issuer
 
 
+def _extend_law_names(r: _Reader, mentions: list[_M]) -> None:
+    """A name cut short at a word that often ends one is read on to the full name
+    the text gives the same law with its number: ``Luật Công nghiệp công nghệ``
+    + `` số về ...`` is ``Luật Công nghiệp công nghệ số`` (71/2025/QH15, tt_34);
+    ``Luật Xuất cảnh, nhập cảnh`` + `` của công dân Việt Nam`` (qd_28)."""
+    names: dict[str, dict[str, None]] = {}
+    for m in mentions:
+        if m.kind == "law" and m.title and m.number:
+            names.setdefault(m.type or "", {})[m.title] = None
+    for m in mentions:
+        if m.kind != "law" or not m.title or m.number or m.date or m.inner or not m.subject:
+            continue
+        for other in sorted(names.get(m.type or "", ()), key=len, reverse=True):
+            if len(other) <= len(m.title) or key(other[: len(m.title)]) != key(m.title):
+                continue
+            words = other[len(m.title) :].replace(",", " , ").split()
+            rest = re.compile(r"\s*" + r"\s*".join(re.escape(w) for w in words) + r"(?!\w)", re.I)
+            follow = rest.match(r.text, m.subject[1])
+            if follow:
+                m.title = other
+                m.subject = (m.subject[0], follow.end())
+                m.end = max(m.end, follow.end())
+                m.tail_end = max(m.tail_end, m.end)
+                break
+
+
 def _trim_law_names(mentions: list[_M]) -> None:
     """A name read past its end (``Bộ luật Lao động sống cô đơn``, nd_55) is cut
     back to a name the text also uses on its own, when at least two words
@@ -1525,6 +1568,7 @@ def extract_references(text: str, header: Header, preamble: list[Span]) -> list[
     _share_list_issuers(r, mentions)
     for m in mentions:
         m.issuer = _fix_issuer_tone(m.issuer)
+    _extend_law_names(r, mentions)
     _trim_law_names(mentions)
     _mark_nesting(mentions)
     _mark_amenders(r, mentions)
