@@ -112,3 +112,80 @@ def test_markdown_equals_line_by_line_on_shipped_documents() -> None:
 def test_markdown_equals_line_by_line_on_random_markup(seed: int) -> None:
     for s in _random_strings(_MD_ALPHABET, 5000, seed):
         assert markdown_to_text(s) == markdown_by_line(s), repr(s)
+
+
+# --------------------------------------------------------------------------
+# join_wrapped_lines: the rules in their first order, one line pair at a time
+
+from vndocs.normalize import _BLOCK_START_RE, _OPEN_WORDS, join_wrapped_lines  # noqa: E402
+
+_BULLET = re.compile(r"^\s*[-+•*–—]\s")
+_ARTICLE = re.compile(r"Điều\s+\d+[a-zđ]?\.\s")
+_ITEM = re.compile(r"^\s*(?:\d{1,3}\.|[a-zđ]\))\s")
+
+
+def _upper_line(s: str) -> bool:
+    return s.upper() == s and s.lower() != s
+
+
+def _joins(prev: str, nxt: str, width: int, article: bool) -> bool:
+    a, b = prev.strip(), nxt.strip()
+    if not a or not b or a[-1] in ".;:!?":
+        return False
+    if article and _ITEM.match(nxt):
+        return False
+    last = a.rsplit(None, 1)[-1].strip("(\"“'").casefold()
+    open_end = last in _OPEN_WORDS or a[-1] == ","
+    if open_end and not _BULLET.match(nxt) and a.upper() != a:
+        return not _upper_line(b) or len(b) < 40
+    if _BLOCK_START_RE.match(nxt) or _upper_line(a):
+        return False
+    if b[0].islower():
+        return True
+    if _upper_line(b):
+        return False
+    if not (a.upper() != a and b.upper() != b and (a[-1].isalnum() or a[-1] in ",)”\"")):
+        return False
+    return open_end or not width or len(a) >= 0.6 * width
+
+
+def join_by_line(text: str) -> str:
+    lines = text.split("\n")
+    lengths = sorted(len(x.strip()) for x in lines if x.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    out, run = [lines[0]], 0
+    for i in range(len(lines) - 1):
+        first = lines[run].strip()
+        if _joins(lines[i], lines[i + 1], width, bool(_ARTICLE.match(first))):
+            out.append(" ")
+        else:
+            out.append("\n")
+            run = i + 1
+        out.append(lines[i + 1])
+    return "".join(out)
+
+
+def test_join_equals_line_by_line_on_shipped_documents() -> None:
+    from vndocs.normalize import clean_spaces, to_nfc
+    from vndocs.readers import read
+
+    n = 0
+    for p in corpus_files(".md", ".txt", ".html", ".docx", ".pdf"):
+        try:
+            raw = read(p).text
+        except Exception:  # scans, images: not this test's business
+            continue
+        text = clean_spaces(to_nfc(raw)[0])[0]
+        assert join_wrapped_lines(text)[0] == join_by_line(text), p.name
+        n += 1
+    assert n >= 30
+
+
+_JOIN_ALPHA = ["a", "b ", "Đ", "X", "của", " số", "năm", ",", ".", ";", ":", "\n", "\n", "\n\n", " ", "- ", "1. ",
+               "a) ", "Điều 1. ", "Chương II", "KẾ HOẠCH", "(", ")", "“", "Việt Nam", "123"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_join_equals_line_by_line_on_random_lines(seed: int) -> None:
+    for s in _random_strings(_JOIN_ALPHA, 4000, seed, max_len=25):
+        assert join_wrapped_lines(s)[0] == join_by_line(s), repr(s)

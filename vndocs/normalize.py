@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from itertools import accumulate
+from operator import add
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -214,6 +216,11 @@ _ARTICLE_HEAD_RE = re.compile(r"Điều\s+\d+[a-zđ]?\.\s")
 _ITEM_START_RE = re.compile(r"^\s*(?:\d{1,3}\.|[a-zđ]\))\s")
 
 
+def _open_end(a: str) -> bool:
+    """Whether line ``a`` ends with a comma or a word after which a sentence cannot end."""
+    return a[-1] == "," or a.rsplit(None, 1)[-1].strip("(\"“'").casefold() in _OPEN_WORDS
+
+
 def _continues(a: str, b: str, nxt: str, width: int, *, article: bool = False) -> bool:
     """:func:`should_join` for stripped, non-empty lines ``a`` and ``b``, ``a`` not ending a sentence.
 
@@ -223,11 +230,16 @@ def _continues(a: str, b: str, nxt: str, width: int, *, article: bool = False) -
     the line ends with. (A capital is no sign: ``... người lao động`` / ``Việt Nam
     đi làm việc ...`` continues a heading.)
     """
-    last_word = a.rsplit(None, 1)[-1]
     if article and _ITEM_START_RE.match(nxt):
         return False
-    last = last_word.strip("(\"“'").casefold()
-    open_end = last in _OPEN_WORDS or a[-1] == ","
+    if b[0].islower():
+        # the common case (a wrapped sentence going on in lower case), the rules
+        # below decided in fewer steps: only "a) ..." can start a block here
+        block = b[1:2] == ")" and _BLOCK_START_RE.match(nxt) is not None
+        if _has_lower(a):
+            return not block or _open_end(a)
+        return not block and a.lower() == a
+    open_end = _open_end(a)
     if open_end and not _BULLET_RE.match(nxt) and _has_lower(a):
         # "... quy định tại\nChương V Nghị định này": the line cannot end there
         return not _is_upper_line(b) or len(b) < 40
@@ -236,8 +248,6 @@ def _continues(a: str, b: str, nxt: str, width: int, *, article: bool = False) -
     if _is_upper_line(a):
         # a heading or a type line ("KẾ HOẠCH") never runs on into the next line
         return False
-    if b[0].islower():
-        return True
     if _is_upper_line(b):
         return False
     # both sentence-like lines: a wrap in the middle of a sentence
@@ -252,7 +262,8 @@ def join_wrapped_lines(text: str) -> tuple[str, OffsetMap]:
     """Replace newlines that only wrap a sentence by a space (same length: identity map).
 
     Only the line ends after a line that does not end a sentence, before a
-    line with text, go through :func:`_continues` (about a third of them).
+    line with text, go through :func:`_continues` (about a third of them); they
+    are picked by a comprehension, the rest costs no Python step.
     """
     lines = text.split("\n")
     if len(lines) < 2:
@@ -260,24 +271,24 @@ def join_wrapped_lines(text: str) -> tuple[str, OffsetMap]:
     stripped = [line.strip() for line in lines]
     lengths = sorted(map(len, filter(None, stripped)))
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    candidates = [i for i, (a, b) in enumerate(zip(stripped, stripped[1:])) if a and b and a[-1] not in _SENTENCE_END]
+    if not candidates:
+        return text, OffsetMap.identity(len(text))
+    # the line end after line i is at ends[i]
+    ends = list(map(add, accumulate(map(len, lines)), range(len(lines))))
     parts: list[str] = []
-    pos = 0  # start of line i in text
     done = 0  # text[:done] is in parts
-    run = 0  # the first line of the joined line that line i is part of
-    for i, (a, b) in enumerate(zip(stripped, stripped[1:])):
-        end = pos + len(lines[i])  # the line end after line i
-        if (
-            a
-            and b
-            and a[-1] not in _SENTENCE_END
-            and _continues(a, b, lines[i + 1], width, article=stripped[run].startswith("Điều") and bool(_ARTICLE_HEAD_RE.match(stripped[run])))
-        ):
-            parts.append(text[done:end])
+    run = -1  # the first line of the joined line that the last joined line is part of
+    last = -2  # the last line whose end was joined
+    for i in candidates:
+        if last != i - 1:
+            run = i
+        first = stripped[run]
+        if _continues(stripped[i], stripped[i + 1], lines[i + 1], width, article=first.startswith("Điều") and bool(_ARTICLE_HEAD_RE.match(first))):
+            parts.append(text[done : ends[i]])
             parts.append(" ")
-            done = end + 1
-        else:
-            run = i + 1
-        pos = end + 1
+            done = ends[i] + 1
+            last = i
     if not parts:
         return text, OffsetMap.identity(len(text))
     parts.append(text[done:])
