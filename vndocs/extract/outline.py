@@ -126,13 +126,30 @@ _is_upper = is_upper_text
 _MARKER_START = re.compile(r"\s*(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|[IVXLC]|[A-H]\s*[.\-–]|\d|[a-zđ]\s*\)|\(\d|[-–•+])")
 
 
+def _first_chars(kind: str) -> str:
+    """The characters a marker of ``kind`` can start with (see MARKERS)."""
+    return {
+        "part": "P", "chapter": "C", "section": "M", "article": "Đ", "roman": "IVXL", "capital": "ABCDEFGH",
+        "decimal": "0123456789", "arabic": "0123456789", "letter": "abcdefghijklmnopqrstuvwxyzđ", "paren": "(",
+        "dash": "-–•", "plus": "+",
+    }[kind]
+
+
+# the markers worth trying for a line's first character, in MARKERS order (any
+# other first character, a Unicode digit say, tries them all)
+_MARKERS_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _kind, _rx in MARKERS:
+    for _c in _first_chars(_kind):
+        _MARKERS_BY_FIRST.setdefault(_c, []).append((_kind, _rx))
+
+
 def match_marker(line: str) -> tuple[str, str, str, int] | None:
     """``(kind, label, rest, rest_offset)`` of an outline marker at the start of ``line``."""
     if not _MARKER_START.match(line):
         return None
     stripped = line.lstrip()
     lead = len(line) - len(stripped)
-    for kind, rx in MARKERS:
+    for kind, rx in _MARKERS_BY_FIRST.get(stripped[:1], MARKERS):
         m = rx.match(stripped)
         if not m:
             continue
