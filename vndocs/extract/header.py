@@ -55,7 +55,8 @@ DATE_LINE_RE = re.compile(
 )
 BLANK_DATE_RE = re.compile(_PLACE + r"\s*,\s*ngày\s*[ .…_]*\s*tháng\s*[ .…_]*\s*năm\s*(?P<y>\d{4})?")
 ADOPTED_RE = re.compile(
-    r"thông\s+qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I
+    # "... thông qua ngày 23 tháng 3 năm 2022", "... thông qua trong phiên họp ngày 15 tháng 4 năm 1992"
+    r"thông\s+qua\s+(?:trong\s+phiên\s+họp\s+)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I
 )
 
 VV_RE = re.compile(r"(?:^|\n|\s)V/[vV]\s*:?\s*(?P<t>[^\n]+)")
@@ -515,6 +516,10 @@ def extract_header(text: str) -> Header:
         doc_type = Field("Công văn", None)
     if doc_type and doc_type.value == "Quyết định" and system == "party" and number and "QĐi" in number.value:
         doc_type = Field("Quy định", doc_type.span)
+    if number and re.search(r"/VBHN-", number.value):
+        # a consolidated text prints the type of the text it consolidates (THÔNG TƯ ...)
+        # under its own number NN/VBHN-XXX: the document is a Văn bản hợp nhất
+        doc_type = Field("Văn bản hợp nhất", None)
 
     # title
     title = None
@@ -591,7 +596,9 @@ def _title_after_type(lines: list[_Line], type_idx: int) -> Field | None:
         if re.match(r"^(?:[IVX]+\.|\d+\.|Điều\s+\d|Chương\s+[IVX\d]|Phần\s)", s) and parts:
             break
         parts.append(lines[i])
-        if len(parts) >= 6:
+        # a long subject wraps over many lines in web copies (tt_54: eight); a blank
+        # line or the preamble ends it before this
+        if len(parts) >= 12:
             break
         i += 1
     if not parts:
@@ -643,6 +650,45 @@ _BODY_ISSUER_RE = re.compile(
 )
 
 
+# a law or a constitution names its maker in the adoption line:
+# "Bản Hiến pháp này đã được Quốc hội ... khoá VIII, kỳ họp thứ 11 nhất trí thông qua ..."
+_ADOPTED_BY_RE = re.compile(
+    r"được\s+(?P<who>Quốc\s+hội|Ủy\s+ban\s+[Tt]hường\s+vụ\s+Quốc\s+hội|Uỷ\s+ban\s+[Tt]hường\s+vụ\s+Quốc\s+hội)"
+    r"[^.;]{0,200}?thông\s+qua"
+)
+_CONSOLIDATION_RE = re.compile(r"XÁC\s+THỰC\s+VĂN\s+BẢN\s+HỢP\s+NHẤT")
+
+
+def _consolidation_block(text: str) -> dict[str, Field]:
+    """Number, date, issuer and type from the authentication block of a consolidated
+    text (``XÁC THỰC VĂN BẢN HỢP NHẤT``), when it has one with a VBHN number."""
+    m = _CONSOLIDATION_RE.search(text)
+    if m is None:
+        return {}
+    a, b = max(0, m.start() - 300), min(len(text), m.end() + 300)
+    num = next((n for n in NUMBER_LINE_RE.finditer(text, a, b) if n.group("snum") and "VBHN" in n.group("snum")), None)
+    if num is None:
+        return {}
+    out = {
+        "number": Field(normalize_number(num.group("snum")), Span(num.start("snum"), num.end("snum"))),
+        "type": Field("Văn bản hợp nhất", Span(m.start(), m.end())),
+    }
+    dm = DATE_LINE_RE.search(text, num.end(), b)
+    if dm:
+        iso = iso_date(dm.group("d"), dm.group("m"), dm.group("y"))
+        if iso:
+            out["date"] = Field(iso, Span(dm.start("d"), dm.end("y")))
+    # the issuing body: the upper-case line(s) right above the number line
+    line_start = text.rfind("\n", 0, num.start()) + 1
+    above = text[a:line_start].rstrip().rsplit("\n", 2)[1:]
+    names = [x.strip() for x in above if _is_upper(x.strip()) and not _CONSOLIDATION_RE.search(x)]
+    if names:
+        name = names[-1]
+        start = text.rfind(name, a, line_start)
+        out["issuer"] = Field(org_case(name), Span(start, start + len(name)) if start >= 0 else None)
+    return out
+
+
 def complete_header(
     header: Header, text: str, signer: Signer | None, recipients: list[Recipient]
 ) -> Header:
@@ -655,6 +701,12 @@ def complete_header(
     issue (a law, a resolution adopted at a session) takes its adoption date.
     """
     changes: dict[str, object] = {}
+    vbhn = _consolidation_block(text) if header.number is None else None
+    if vbhn:
+        # a consolidated text signs at its end: "BỘ CÔNG THƯƠNG / Số: 49/VBHN-BCT /
+        # XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày ..." (vbhn_49, vbhn_31)
+        changes.update(vbhn)
+        header = replace(header, **vbhn)  # type: ignore[arg-type]
     if header.issuer is None:
         issuer: Field | None = None
         for r in recipients:
@@ -671,6 +723,11 @@ def complete_header(
             if m2:
                 who = m2.group("who").strip()
                 issuer = Field(who, Span(m2.start("who"), m2.start("who") + len(who)))
+        if issuer is None:
+            m4 = _ADOPTED_BY_RE.search(text)
+            if m4:
+                who = " ".join(m4.group("who").split())
+                issuer = Field(who, Span(m4.start("who"), m4.end("who")))
         if issuer is None and signer is not None:
             titles = _words()["signer_titles"]["values"]  # type: ignore[index]
             if signer.on_behalf_of:

@@ -32,6 +32,7 @@ _POSITION_RE = re.compile(
 _RANK_RE = re.compile(
     r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:GS|PGS|TS|ThS|BS|KS)\.?(?:\s*(?:TS|ThS|BS)\.?)?)$"
 )
+_SIGNED_TAIL_RE = re.compile(r"\s*\(\s*(?:đã|Đã|ĐÃ)\s+(?:ký|KÝ)\s*\)\s*$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ|\[?daky\]?|ký\s+tên|Ký\s+tên|\(ký.*\))\s*\)?\.?\s*$")
 _NOT_NAME = re.compile(r"^(?:Nơi nhận|Kính gửi|Như trên|Hà Nội|Độc lập|Tự do|Hạnh phúc|Chương|Mục|Điều|Phần|Tiểu mục|Phụ lục)\b")
 # "Nơi nhận:" or "Nơi nhận" ending its line, not a sentence "Nơi nhận báo cáo ..." (tt_58)
@@ -69,6 +70,10 @@ def _candidates(text: str) -> list[tuple[int, Signer]]:
     out: list[tuple[int, Signer]] = []
     for i, (a, b, s) in enumerate(lines):
         st = s.strip()
+        # "Nguyễn Mạnh Kiểm (Đã ký)" (tt_04_2001): the mark after the name says it signed
+        signed_tail = _SIGNED_TAIL_RE.search(st) if st.endswith(")") else None
+        if signed_tail:
+            st = st[: signed_tail.start()]
         # NAME_RE ends with a capitalized word: most lines (ending with punctuation or a
         # lower-case word) are ruled out here, before the pattern's scan of the line
         if not st or len(st) > 160 or not st[-1].isalpha() or not st.rsplit(None, 1)[-1][:1].isupper():
@@ -77,6 +82,8 @@ def _candidates(text: str) -> list[tuple[int, Signer]]:
         if split is None:
             continue
         head, name = split
+        # "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Hồ Đức Phớc": a web copy lost the line breaks
+        head = _SIGNED_TAIL_RE.sub("", head)
         if _RANK_RE.match(head):
             head = ""
         if head and not _is_upper(head):
@@ -106,6 +113,12 @@ def _candidates(text: str) -> list[tuple[int, Signer]]:
                 continue
             break
         if not pos_lines:
+            # a name with no position above, marked as signed on its line or the next
+            # ("Lê Quang Đạo" / "(Đã ký)" under the Hiến pháp 1992), is still the signer
+            nxt = next((ln[2].strip() for ln in lines[i + 1 : i + 3] if ln[2].strip()), "")
+            if signed_tail or _SIGNED_RE.match(nxt):
+                name_start = a + s.rfind(name)
+                out.append((name_start, Signer(name=name, span=Span(name_start, name_start + len(name)))))
             continue
         block = " ".join(p[1] for p in pos_lines)
         if not _is_upper(block.replace(".", "")) and not AUTHORITY_RE.match(block) and not _POSITION_RE.match(block):
