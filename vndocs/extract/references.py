@@ -31,8 +31,8 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import chain, pairwise
+from functools import cached_property, lru_cache
+from itertools import accumulate, chain, pairwise
 
 from vndocs.identity import document_key, number_system, number_type, number_year
 from vndocs.models import Header, Mention, Reference, Span
@@ -268,6 +268,10 @@ class _M:
     issuer_said_before: bool = False  # the issuer came from the words before the mention
 
 
+# A ":" ending a line, before "*" and "_" (bold and underline marks).
+_COLON_END_RE = re.compile(r":[ *_]*(?![^\n])")
+
+
 class _Reader:
     """Reads the mentions of one text (state kept per call, no globals)."""
 
@@ -381,6 +385,18 @@ class _Reader:
             else:
                 open_end = False
             pos += len(line) + 1
+        return out
+
+    @cached_property
+    def colon_paragraphs(self) -> list[tuple[int, str]]:
+        """Paragraphs that end with ``:`` (before ``*`` and ``_``), by index, with
+        their lowered text up to it: where a list may be introduced."""
+        ends = {e: i for i, (_, e) in enumerate(self.paragraphs)}
+        out = []
+        for cm in _COLON_END_RE.finditer(self.low):
+            i = ends.get(cm.end())
+            if i is not None:
+                out.append((i, self.low[self.paragraphs[i][0] : cm.start() + 1]))
         return out
 
     def paragraph_of(self, pos: int) -> int:
@@ -769,13 +785,26 @@ def _scan(r: _Reader, family: str, pattern: re.Pattern[str], string: str) -> lis
 _PARTY_START_RE = re.compile(r"Nghị\s+quyết|Báo\s+cáo|Điều\s+lệ")
 
 
+class _Taken:
+    """Spans already read as mentions: a later pattern's match that overlaps
+    one is no mention. One byte per character, so a test is one ``find``."""
+
+    def __init__(self, length: int) -> None:
+        self.mask = bytearray(length)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether no taken span overlaps ``[start, end)`` (both spans non-empty)."""
+        return self.mask.find(1, start, end) < 0
+
+
 def _find_mentions(r: _Reader) -> list[_M]:
     text, low = r.text, r.low
     mentions: list[_M] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    taken = _Taken(len(text))
+    free = taken.free
 
     # Laws by name, amending laws first (their inner laws get no tail).
     inner_spans: list[tuple[int, int]] = []
@@ -807,7 +836,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
             m.subject = (lm.end(), last)
             _law_tail(r, m, last)
             mentions.append(m)
-            taken.append((m.start, m.end))
+            taken.add(m.start, m.end)
             continue
         if lm.start() in {a for a, _ in inner_spans}:
             continue
@@ -828,7 +857,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         if not m.title and not m.number and typ != "Hiến pháp":
             continue
         mentions.append(m)
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
     for s, e in inner_spans:
         im = _LAW_RE.match(text, s)
         if im is None:  # pragma: no cover - spans come from _LAW_RE matches
@@ -857,7 +886,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
             mentions.append(m)
         else:
             mentions.append(_M(pm.start(), pm.end(), "party", type="Điều lệ", title="Điều lệ Đảng"))
-        taken.append((pm.start(), pm.end()))
+        taken.add(pm.start(), pm.end())
 
     # Numbers: "<type> [số] N", "số N", and bare numbers continuing a list.
     for nm in _scan(r, "number", _number_mention_re(), low):
@@ -872,7 +901,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         raw = num.group("party") or num.group("state")
         number = _clean_number(raw)
         if r._is_own(number) or _DRAFT_AFTER_RE.match(low, num.end()) or r._is_own_annex(number, start):
-            taken.append((start, num.end()))
+            taken.add(start, num.end())
             continue
         typ = None
         explicit = False
@@ -888,7 +917,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         m = _M(start, num.end(), "number", type=typ, number=number, explicit_type=explicit)
         m.year = number_year(number)
         mentions.append(m)
-        taken.append((start, num.end()))
+        taken.add(start, num.end())
         _continue_list(r, m, mentions, taken)
 
     # National standards.
@@ -896,7 +925,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         if free(sm.start(), sm.end()):
             m = _M(sm.start(), sm.end(), "std", type="Tiêu chuẩn quốc gia", number=_spaces(sm.group("num")))
             mentions.append(m)
-            taken.append((sm.start(), sm.end()))
+            taken.add(sm.start(), sm.end())
 
     # Short forms: "Kết luận 44", "Nghị định 30/2020", "QĐ22".
     codes = _cues()["short_type_codes"]["codes"]
@@ -914,7 +943,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         m.short_prefix = n + (f"/{sm.group('y')}" if sm.group("y") else "")
         m.tail_end = sm.end()
         mentions.append(m)
-        taken.append((sm.start(), sm.end()))
+        taken.add(sm.start(), sm.end())
 
     # "Nghị định nêu trên", "Nghị định này" (when this is not a Nghị định): the last one named
     for am in _scan(r, "anaphor", _anaphor_re(), text):
@@ -927,7 +956,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         m = _M(am.start(), am.end(), "anaphor", type=atyp)
         m.tail_end = am.end()
         mentions.append(m)
-        taken.append((am.start(), am.end()))
+        taken.add(am.start(), am.end())
 
     mentions.sort(key=lambda m: (m.start, -m.end))
     for m in mentions:
@@ -950,7 +979,7 @@ def _line_prefix_is_header(text: str, pos: int) -> bool:
     return "CÔNG BÁO" in text[line_start:pos].upper()
 
 
-def _continue_list(r: _Reader, first: _M, mentions: list[_M], taken: list[tuple[int, int]]) -> None:
+def _continue_list(r: _Reader, first: _M, mentions: list[_M], taken: _Taken) -> None:
     """``các Nghị quyết số 21-NQ/TW, 22-NQ/TW``: bare numbers after a number."""
     pos = first.end
     sep = re.compile(r"[ \t]*(?:,|;|và)[ \t\n]*(?=\d)")
@@ -968,7 +997,7 @@ def _continue_list(r: _Reader, first: _M, mentions: list[_M], taken: list[tuple[
         m = _M(num.start(), num.end(), "number", type=typ, number=number)
         m.year = number_year(number)
         mentions.append(m)
-        taken.append((num.start(), num.end()))
+        taken.add(num.start(), num.end())
         pos = num.end()
 
 
@@ -1214,15 +1243,21 @@ def _fix_issuer_tone(issuer: str | None) -> str | None:
 
 
 def _mark_nesting(mentions: list[_M]) -> None:
-    subjects = [(m.subject, i) for i, m in enumerate(mentions) if m.subject]
-    for i, m in enumerate(mentions):
+    """A mention inside another one's subject (or an amending law's name) is nested.
+
+    A subject starts after its own mention, so "inside the subject of an
+    earlier, other mention" is "inside any subject": one bisect over the
+    subjects by start, with the furthest end reached so far."""
+    spans = sorted(m.subject for m in mentions if m.subject)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+    for m in mentions:
         if m.inner:
             m.nested = True
             continue
-        for (s, e), j in subjects:
-            if j != i and s <= m.start < e and mentions[j].start < m.start:
-                m.nested = True
-                break
+        k = bisect_right(starts, m.start)
+        if k and reach[k - 1] > m.start:
+            m.nested = True
 
 
 _AMENDER_RE = re.compile(
@@ -1243,15 +1278,19 @@ def _amender_matches(low: str) -> list[re.Match[str]]:
     return _matches_at(_AMENDER_RE, low, [m.start() for m in _AMENDER_START_RE.finditer(low)])
 
 
+_AMENDER_CLAUSE_END_RE = re.compile(r"[;\n)]|\.(?=\s|$)")
+
+
 def _mark_amenders(r: _Reader, mentions: list[_M]) -> None:
     """``X (đã được sửa đổi, bổ sung bởi Y [và Z])``: Y and Z share X's cue.
 
     X is the nearest earlier mention of the same type (NĐ 187/2025 amends NĐ
     78/2025, not the law named in 78's subject: qd_372)."""
+    starts = [m.start for m in mentions]  # mentions are sorted by start
     for am in _amender_matches(r.low):
-        clause_end = re.compile(r"[;\n)]|\.(?=\s|$)").search(r.low, am.end())
+        clause_end = _AMENDER_CLAUSE_END_RE.search(r.low, am.end())
         stop = clause_end.start() if clause_end else len(r.text)
-        after = [i for i, m in enumerate(mentions) if am.end() <= m.start < stop and not m.inner]
+        after = [i for i in range(bisect_left(starts, am.end()), bisect_left(starts, stop)) if not mentions[i].inner]
         if not after:
             continue
         first = mentions[after[0]]
@@ -1259,15 +1298,20 @@ def _mark_amenders(r: _Reader, mentions: list[_M]) -> None:
             r"\s*(?:các\s+)?", r.low[am.end() : first.start]
         ):
             continue
-        before = [i for i, m in enumerate(mentions) if m.start < am.start() and not m.inner]
+        # the nearest earlier mention of the same type, else the nearest one
         anchor = None
-        for i in reversed(before):
+        nearest = None
+        for i in range(bisect_left(starts, am.start()) - 1, -1, -1):
             cand = mentions[i]
+            if cand.inner:
+                continue
+            if nearest is None:
+                nearest = i
             if cand.type == first.type or (cand.kind == "law" and first.type in ("Luật", "Bộ luật", "Pháp lệnh")):
                 anchor = i
                 break
-        if anchor is None and before:
-            anchor = before[-1]
+        if anchor is None:
+            anchor = nearest
         if anchor is None:
             continue
         for i in after:
@@ -1279,6 +1323,10 @@ def _mark_amenders(r: _Reader, mentions: list[_M]) -> None:
 def _gap_ok(r: _Reader, a: int, b: int, relation: str) -> bool:
     """Whether only pinpoints and gap words stand between a cue and a mention."""
     if b < a:
+        return False
+    # No rewriting below removes a ";" and it is no gap character: such a gap
+    # fails, and is not read (a cue may be pages away from the next mention).
+    if r.text.find(";", a, b) >= 0:
         return False
     gap = _PINPOINT_RE.sub(" ", r.text[a:b]).lower()
     if len(gap) > 220:
@@ -1430,10 +1478,8 @@ def _in_scope_article(r: _Reader, pos: int) -> bool:
 
 def _list_intro_cues(r: _Reader, rule: _CueRule, top: list[_M], allm: list[_M]) -> None:
     paras = r.paragraphs
-    for pi, (s, e) in enumerate(paras):
-        para_low = r.low[s:e].rstrip(" *_")
-        if not para_low.endswith(":"):
-            continue
+    for pi, para_low in r.colon_paragraphs:
+        s, e = paras[pi]
         cues = list(rule.pattern.finditer(para_low))
         if not cues or len(para_low) - cues[-1].end() > 40:
             continue
