@@ -90,3 +90,19 @@ def test_matches_at_passes_over_starts_inside_a_match() -> None:
     pat = re.compile(r"ab+")
     assert [m.span() for m in R._matches_at(pat, "abbab", [0, 1, 3])] == [(0, 3), (3, 5)]
     assert [m.span() for m in R._matches_at(pat, "abbab", [1, 2])] == []
+
+
+def test_article_starts_find_every_match(texts: list[str]) -> None:
+    extra = ["Điều 1.", "\n\n  **Điều 2.** x", "x Điều 3.\n_ Điều 4 .", " \n\t*\n Điều 5.Điều 6."]
+    for text in texts + extra:
+        got = [(m.span(), m.group(1)) for m in R._article_matches(text)]
+        assert got == [(m.span(), m.group(1)) for m in R._ARTICLE_RE.finditer(text)]
+
+
+def test_amender_starts_find_every_match() -> None:
+    for text in [
+        "đã được sửa đổi bởi Nghị định", "được  sửa\nđổi, bổ sung tại Luật", "(sửa đổi theo Luật", "( \n sửa đổi luật",
+        "đãđược sửa đổi bởi x", "đã\tđược sửa đổi luật", "sửa đổi bởi x được sửa đổi", "(sửa đổi bởi(sửa đổi bởi ",
+    ]:
+        low = R._lowered(text)
+        assert [m.span() for m in R._amender_matches(low)] == [m.span() for m in R._AMENDER_RE.finditer(low)], text

@@ -173,6 +173,28 @@ _TYPE_LINE_RE = re.compile(r"^[\s*#|_]*(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{2,40}?)
 # Words that start a new sentence when a line break was lost after an issuer.
 _SENTENCE_START_RE = re.compile(r"(?:xét|căn\s+cứ|theo\s+đề\s+nghị|thực\s+hiện|nay|đồng\s+thời|trên\s+cơ\s+sở)(?![\w])")
 _ARTICLE_RE = re.compile(r"(?m)^[\s*_]*Điều\s+(\d+)\s*\.")
+
+
+def _article_matches(text: str) -> list[re.Match[str]]:
+    """``_ARTICLE_RE.finditer(text)``, tried only where a match may start: the
+    first line start in the run of blanks, ``*`` and ``_`` before each ``Điều``
+    (the leading ``^`` makes the plain scan try every position)."""
+    starts = []
+    i = text.find("Điều")
+    while i >= 0:
+        j = i
+        while j > 0 and (text[j - 1] in "*_" or text[j - 1].isspace()):
+            j -= 1
+        if j == 0 or text[j - 1] == "\n":
+            starts.append(j)
+        else:
+            k = text.find("\n", j, i)
+            if k >= 0:
+                starts.append(k + 1)
+        i = text.find("Điều", i + 4)
+    # a match ends with ".", which is no blank: it never reaches into the run
+    # before the next "Điều", so no start is passed over
+    return _matches_at(_ARTICLE_RE, text, starts)
 _TYPE_JOINED_RE = re.compile(r"^[\s*#|_]*(?P<t>[A-ZĐ][A-ZĐÀ-Ỹ]*(?:\s+[A-ZĐ][A-ZĐÀ-Ỹ]*){0,3})\s+(?=[a-zđ]|[à-ỹ])")
 _BODY_START_RE = re.compile(
     r"^[\s*#|_]*(?:"
@@ -288,7 +310,7 @@ class _Reader:
         self.title_zone = self._title_zone()
         self.body_start = self._body_start()
         self.paragraphs = self._paragraphs()
-        arts = [(m.start(), m.group(1)) for m in _ARTICLE_RE.finditer(text)]
+        arts = [(m.start(), m.group(1)) for m in _article_matches(text)]
         self.article_starts = [a for a, _ in arts]
         self.article_numbers = [n for _, n in arts]
 
@@ -1267,15 +1289,31 @@ _AMENDER_RE = re.compile(
 )
 
 
-# Where an _AMENDER_RE match may start; no đ or ( stands inside these, so none is passed over.
-_AMENDER_START_RE = re.compile(r"đã|được|\(")
-
-
 def _amender_matches(low: str) -> list[re.Match[str]]:
-    """``_AMENDER_RE.finditer(low)``, tried only where a match may start (each has ``sửa``)."""
-    if "sửa" not in low:
-        return []
-    return _matches_at(_AMENDER_RE, low, [m.start() for m in _AMENDER_START_RE.finditer(low)])
+    """``_AMENDER_RE.finditer(low)``, tried only where a match may start.
+
+    Every match reads ``(đã) được <blanks> sửa`` or ``( <blanks> sửa``: from each
+    ``sửa``, back over the blanks, to the ``(``, ``được`` or ``đã`` before them."""
+    starts = set()
+    s = low.find("sửa")
+    while s >= 0:
+        j = _blanks_before(low, s)
+        if j and low[j - 1] == "(":
+            starts.add(j - 1)
+        elif low.endswith("được", 0, j):
+            starts.add(j - 4)
+            k = _blanks_before(low, j - 4)
+            if k < j - 4 and low.endswith("đã", 0, k):
+                starts.add(k - 2)
+        s = low.find("sửa", s + 3)
+    return _matches_at(_AMENDER_RE, low, sorted(starts))
+
+
+def _blanks_before(s: str, pos: int) -> int:
+    """Where the run of white space (``\\s``) that ends at ``pos`` starts."""
+    while pos > 0 and s[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 _AMENDER_CLAUSE_END_RE = re.compile(r"[;\n)]|\.(?=\s|$)")
