@@ -219,6 +219,32 @@ _SHORT_RE = re.compile(
     r"(?<![\wđĐ/])(?:(?P<type>TYPES)[ \t]+|(?P<code>CODES)[ \t]?)(?P<n>\d{1,4})(?:/(?P<y>\d{4}))?(?![\wđĐ/\-])(?![.,]\d)"
 )
 
+# Fixed patterns of the readers below, compiled once (a pattern compiled inline
+# is looked up in re's cache on every call, and recompiled once other steps push it out).
+_ANNEX_INTRO_RE = re.compile(r"kèm\s+theo\s*$")
+_RUN_YEAR_RE = re.compile(r"\d+(?:/\d{4})?")
+_ENACTING_RE = re.compile(r"(?i:ban\s+hành)\s")
+_SUBJECT_LEAD_RE = re.compile(r"[ \t\n]*(?P<comma>[,:]?)[ \t\n]*(?P<q>[“\"]?)[ \t\n]*")
+_VE_RE = re.compile(r"về\s")
+_SUBJECT_HEAD_RE = re.compile(r"^(?i:v/v:?|về\s+việc|về)\s+")
+_AMENDED_LAW_SEP_RE = re.compile(r"\s*(?:,|và)\s*(?=(?:Bộ luật|Luật|Pháp lệnh)\s)")
+_JOINT_CIRCULAR_RE = re.compile(r"(?i:thông\s+tư\s+liên\s+tịch)")
+_YEAR_RE = re.compile(r"(19|20)\d\d")
+_TAI_RE = re.compile(r"\s*tại\s*")
+_LIST_AND_RE = re.compile(r"[\s,]*(?:và\s+)?")
+_BLANK_AND_RE = re.compile(r"[\s]*(?:và\s+)?")
+_DIRECTION_AT_RE = re.compile(r"(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|kết\s+luận|đề\s+nghị)\s+của\s+[^;]{1,100}?\s+tại")
+_GAP_CHARS_RE = re.compile(r"[\s,:“”\"(\-–]+")
+_AMENDED_BY_RE = re.compile(r"(?:được|\()\s*$")
+_ISSUES_RE = re.compile(r"ban\s+hành\s*$")
+_ARTICLE_LINE_RE = re.compile(r"\s*Điều\s")
+_LEAD_FILLER_RE = re.compile(r"[\s,:*_“\"]|(?i:các|của)")
+_CAC_RE = re.compile(r"\s*(?:các\s+)?")
+_RUN_RE = re.compile(r"\d+")
+_GUIDES_BEFORE_RE = re.compile(r"(?:hướng[ \t]+dẫn|quy[ \t]+định[ \t]+chi[ \t]+tiết(?:[ \t]+và)?|biện[ \t]+pháp)[ \t,]*$")
+_CLAUSE_END_RE = re.compile(r"[;\n()]|\.(?=\s|$)|(?:đã\s+)?được\s+sửa\s+đổi|:\s|\s(?:đã\s+)?hết\s+hiệu\s+lực")
+_BARE_LIST_SEP_RE = re.compile(r"[ \t]*(?:,|;|và)[ \t\n]*(?=\d)")
+
 _CYRILLIC = str.maketrans("АВЕКМНОРСТХУаеорсух", "ABEKMHOPCTXYaeopcyx")
 
 # normalize.tone_key's open-glide pattern written to start with a character set
@@ -341,9 +367,9 @@ class _Reader:
     def _is_own_annex(self, number: str, start: int) -> bool:
         """``(Ban hành kèm theo Quyết định số 102 /2025 /QĐ-CTUBND)`` under an annex of
         102/2025/QĐ-UBND (qd_102): the same running number and year is this document."""
-        if not re.search(r"kèm\s+theo\s*$", self.low[max(0, start - 20) : start]):
+        if not _ANNEX_INTRO_RE.search(self.low[max(0, start - 20) : start]):
             return False
-        run = re.match(r"\d+(?:/\d{4})?", number)
+        run = _RUN_YEAR_RE.match(number)
         return bool(run) and any(n.startswith((run.group().casefold() + "/", run.group().casefold() + "-")) for n in self.own_numbers)
 
     def _title_zone(self) -> tuple[int, int] | None:
@@ -447,7 +473,7 @@ class _Reader:
         # enacting text ("Chính phủ ban hành Nghị định ...")
         para = self.text[p[0] : p[1]]
         return bool(_PREAMBLE_START_RE.match(para)) or bool(
-            re.search(r"(?i:ban\s+hành)\s", para[:200]) and not para.lstrip().startswith(("Số", "Ngày"))
+            _ENACTING_RE.search(para[:200]) and not para.lstrip().startswith(("Số", "Ngày"))
         )
 
     def in_title(self, pos: int) -> bool:
@@ -550,28 +576,27 @@ class _Reader:
         self.read_subject(m, pos)
 
     def read_subject(self, m: _M, pos: int) -> None:
-        sm = re.compile(r"[ \t\n]*(?P<comma>[,:]?)[ \t\n]*(?P<q>[“\"]?)[ \t\n]*").match(self.text, pos)
+        sm = _SUBJECT_LEAD_RE.match(self.text, pos)
         start = sm.end() if sm else pos
         if not _stop_sets()["title"].match(self.low, start):
             return
         # ", Hướng dẫn số 21-HD/BTCTW": the next document of a list, not a subject
         if _type_then_number_re().match(self.low, start):
             return
-        if sm and sm.group("comma") and not sm.group("q") and not re.match(r"về\s", self.low[start:]):
+        if sm and sm.group("comma") and not sm.group("q") and not _VE_RE.match(self.low, start):
             return
         end = self._clause_end(start)
         if end <= start:
             return
         m.subject = (start, end)
         title = _spaces(self.text[start:end]).strip(" ,:;“”\"")
-        title = re.sub(r"^(?i:v/v:?|về\s+việc|về)\s+", "", title)
+        title = _SUBJECT_HEAD_RE.sub("", title)
         m.title = m.title or (title or None)
 
     def _clause_end(self, start: int) -> int:
         """End of a subject: ``;``, a line end, a sentence end, a parenthesis,
         ``được sửa đổi, bổ sung bởi``, or a new document in a plain list."""
-        end_re = re.compile(r"[;\n()]|\.(?=\s|$)|(?:đã\s+)?được\s+sửa\s+đổi|:\s|\s(?:đã\s+)?hết\s+hiệu\s+lực")
-        e = end_re.search(self.low, start)
+        e = _CLAUSE_END_RE.search(self.low, start)
         end = e.start() if e else len(self.text)
         # "về A và Quyết định số B": B is not inside A's subject unless the
         # subject chains documents (sửa đổi ... của X và Y).
@@ -847,7 +872,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
                     break
                 inner_spans.append((sub.start(), name_end))
                 last = name_end
-                sep = re.compile(r"\s*(?:,|và)\s*(?=(?:Bộ luật|Luật|Pháp lệnh)\s)").match(text, name_end)
+                sep = _AMENDED_LAW_SEP_RE.match(text, name_end)
                 if not sep:
                     break
                 pos = sep.end()
@@ -930,7 +955,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         if nm.group("type"):
             printed = text[nm.start("type") : nm.end("type")]
             typ = canonical_type(printed)
-            if re.match(r"(?i:thông\s+tư\s+liên\s+tịch)", text[nm.start("type") : nm.end()]):
+            if _JOINT_CIRCULAR_RE.match(text[nm.start("type") : nm.end()]):
                 typ = "Thông tư liên tịch"
             explicit = typ is not None and printed.split()[0].casefold() != "văn"
         sys_ = number_system(number)
@@ -955,7 +980,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         if not free(sm.start(), sm.end()):
             continue
         n = sm.group("n")
-        if not sm.group("y") and re.fullmatch(r"(19|20)\d\d", n):
+        if not sm.group("y") and _YEAR_RE.fullmatch(n):
             continue  # "Kế hoạch 2025" is a year, not a number
         t = sm.group("type") or sm.group("code")
         styp: str | None = codes.get(t) or canonical_type(t)
@@ -1004,7 +1029,7 @@ def _line_prefix_is_header(text: str, pos: int) -> bool:
 def _continue_list(r: _Reader, first: _M, mentions: list[_M], taken: _Taken) -> None:
     """``các Nghị quyết số 21-NQ/TW, 22-NQ/TW``: bare numbers after a number."""
     pos = first.end
-    sep = re.compile(r"[ \t]*(?:,|;|và)[ \t\n]*(?=\d)")
+    sep = _BARE_LIST_SEP_RE
     while True:
         s = sep.match(r.text, pos)
         if not s:
@@ -1186,7 +1211,7 @@ def _issuer_before(r: _Reader, m: _M) -> None:
             continue
         link = r.low[end : m.start]
         after_cua = hm.group().strip() != ""
-        if after_cua and not re.fullmatch(r"\s*tại\s*", link) and not _plural_lead_in(r, m, hm.start(), link):
+        if after_cua and not _TAI_RE.fullmatch(link) and not _plural_lead_in(r, m, hm.start(), link):
             continue
         if not after_cua and not _ISSUER_LINK_RE.match(link):
             continue
@@ -1213,7 +1238,13 @@ def _plural_lead_in(r: _Reader, m: _M, cua_start: int, link: str) -> bool:
     if not m.type or not _PLURAL_LINK_RE.fullmatch(link):
         return False
     before = r.low[max(0, cua_start - 40) : cua_start]
-    return bool(re.search(r"(?:các|những)\s+" + _phrase_re(m.type) + r"\s*$", before))
+    return bool(_plural_of_re(m.type).search(before))
+
+
+@lru_cache(maxsize=64)
+def _plural_of_re(type_name: str) -> re.Pattern[str]:
+    """``các <type>`` / ``những <type>`` ending the text."""
+    return re.compile(r"(?:các|những)\s+" + _phrase_re(type_name) + r"\s*$")
 
 
 def _share_issuers_forward(r: _Reader, mentions: list[_M]) -> None:
@@ -1226,7 +1257,7 @@ def _share_issuers_forward(r: _Reader, mentions: list[_M]) -> None:
             continue
         if b.kind != "number":
             continue
-        if not a.subject and re.fullmatch(r"[\s,]*(?:và\s+)?", r.low[a.tail_end : b.start]):
+        if not a.subject and _LIST_AND_RE.fullmatch(r.low[a.tail_end : b.start]):
             b.issuer = a.issuer
             b.issuer_said_before = True
             continue
@@ -1235,7 +1266,7 @@ def _share_issuers_forward(r: _Reader, mentions: list[_M]) -> None:
         same_para = not r.paragraphs or r.paragraph_of(a.start) == r.paragraph_of(b.start)
         if same_para and a.type == b.type and r.low.startswith("số", b.start):
             sep = max(r.low.rfind(";", a.start, b.start), r.low.rfind(",", a.start, b.start))
-            if sep >= 0 and re.fullmatch(r"[\s]*(?:và\s+)?", r.low[sep + 1 : b.start]):
+            if sep >= 0 and _BLANK_AND_RE.fullmatch(r.low[sep + 1 : b.start]):
                 b.issuer = a.issuer
                 b.issuer_said_before = True
 
@@ -1332,9 +1363,7 @@ def _mark_amenders(r: _Reader, mentions: list[_M]) -> None:
         if not after:
             continue
         first = mentions[after[0]]
-        if r.text[am.end() : first.start].strip(" \t\n,:“\"(") and not re.fullmatch(
-            r"\s*(?:các\s+)?", r.low[am.end() : first.start]
-        ):
+        if r.text[am.end() : first.start].strip(" \t\n,:“\"(") and not _CAC_RE.fullmatch(r.low[am.end() : first.start]):
             continue
         # the nearest earlier mention of the same type, else the nearest one
         anchor = None
@@ -1371,11 +1400,11 @@ def _gap_ok(r: _Reader, a: int, b: int, relation: str) -> bool:
         return False
     gap = tone_key(gap)
     if relation == "implements":
-        gap = re.sub(r"(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|kết\s+luận|đề\s+nghị)\s+của\s+[^;]{1,100}?\s+tại", " ", gap)
+        gap = _DIRECTION_AT_RE.sub(" ", gap)
     # "Căn cứ các Quyết định của Bộ trưởng Bộ ...: Số 1025/QĐ-LĐTBXH" (qd_1351)
     gap = _plural_intro_re().sub(" ", gap)
     gap = _stop_sets()["gap"].sub(" ", gap)
-    return not re.sub(r"[\s,:“”\"(\-–]+", "", gap)
+    return not _GAP_CHARS_RE.sub("", gap)
 
 
 @lru_cache(maxsize=1)
@@ -1389,14 +1418,11 @@ def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
     đổi ...``, ``Luật sửa đổi ...``) unless that document is this one."""
     if rule.relation == "implements":
         # "hướng dẫn thi hành", "quy định chi tiết và hướng dẫn thực hiện": a guides cue (eval/README.md)
-        return not re.search(
-            r"(?:hướng[ \t]+dẫn|quy[ \t]+định[ \t]+chi[ \t]+tiết(?:[ \t]+và)?|biện[ \t]+pháp)[ \t,]*$",
-            r.low[max(0, cue_start - 30) : cue_start],
-        )
+        return not _GUIDES_BEFORE_RE.search(r.low[max(0, cue_start - 30) : cue_start])
     if rule.relation not in ("amends", "replaces", "repeals", "guides"):
         return True
     # "được sửa đổi, bổ sung bởi X", "(sửa đổi, bổ sung tại X)": X amends, not this document
-    if re.search(r"(?:được|\()\s*$", r.low[max(0, cue_start - 12) : cue_start]):
+    if _AMENDED_BY_RE.search(r.low[max(0, cue_start - 12) : cue_start]):
         return False
     # "đề nghị nghiên cứu, sửa đổi ... X": a proposal to amend X, not an amendment (tb_634)
     if rule.relation != "guides" and _stop_sets()["proposal"].search(r.low[max(0, cue_start - 40) : cue_start]):
@@ -1410,7 +1436,7 @@ def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
     printed = before[tm.start() :].strip()
     own = r.own_type and key(printed) == key(r.own_type)
     pre = before[: tm.start()]
-    return bool(own and re.search(r"ban\s+hành\s*$", pre))
+    return bool(own and _ISSUES_RE.search(pre))
 
 
 def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
@@ -1527,7 +1553,7 @@ def _list_intro_cues(r: _Reader, rule: _CueRule, top: list[_M], allm: list[_M]) 
         head_kind = head.lastgroup if head else None
         for s2, e2 in paras[pi + 1 : pi + 30]:
             mk = _LIST_MARKER_RE.match(r.text[s2:e2])
-            if not mk or mk.lastgroup == head_kind or re.match(r"\s*Điều\s", r.text[s2:e2]):
+            if not mk or mk.lastgroup == head_kind or _ARTICLE_LINE_RE.match(r.text[s2:e2]):
                 break
             first = next((m for m in top if s2 <= m.start < e2), None)
             if first and _gap_ok(r, s2 + mk.end(), first.start, rule.relation):
@@ -1547,7 +1573,7 @@ def _subject_cue(r: _Reader, top: list[_M], cue_pos: int, relation: str) -> None
     mk = _LIST_MARKER_RE.match(lead)
     lead = lead[mk.end() :] if mk else lead
     lead = _PINPOINT_RE.sub(" ", lead)
-    if re.sub(r"[\s,:*_“\"]|(?i:các|của)", "", lead):
+    if _LEAD_FILLER_RE.sub("", lead):
         return
     _set_cue(first, relation)
     prev = first
@@ -1567,7 +1593,7 @@ def _share_list_issuers(r: _Reader, mentions: list[_M]) -> None:
         a, b = mentions[i], mentions[i + 1]
         if a.issuer or a.subject or a.kind != "number" or b.kind != "number" or not b.issuer:
             continue
-        if re.fullmatch(r"[\s,]*(?:và\s+)?", r.low[a.tail_end : b.start]):
+        if _LIST_AND_RE.fullmatch(r.low[a.tail_end : b.start]):
             a.issuer = b.issuer
 
 
@@ -1646,7 +1672,7 @@ def _group(r: _Reader, mentions: list[_M]) -> list[list[_M]]:
                 continue
             n = head.number
             prefix = m.short_prefix or ""
-            run = re.match(r"\d+", n)
+            run = _RUN_RE.match(n)
             if "/" in prefix:
                 ok = n.casefold().startswith(prefix.casefold() + "/")
             else:
@@ -1707,7 +1733,7 @@ def _is_own_short(r: _Reader, m: _M) -> bool:
     if not m.short_prefix:
         return False
     for n in r.own_numbers:
-        run = re.match(r"\d+", n)
+        run = _RUN_RE.match(n)
         same = run and run.group().lstrip("0") == m.short_prefix.split("/")[0].lstrip("0")
         if same and (r.own_type is None or r.own_type == m.type):
             return True
