@@ -267,6 +267,7 @@ def _lowered(text: str) -> str:
     return _GLIDE_RE.sub(lambda m: _glide_key(m.group()), nfc).lower()
 
 
+@lru_cache(maxsize=4096)
 def _clean_number(raw: str) -> str:
     return normalize_number(raw.translate(_CYRILLIC))
 
@@ -1443,6 +1444,7 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
     rules = _cue_rules()
     top = [m for m in mentions if not m.nested and m.amender_of is None]
     top_starts = [m.start for m in top]
+    starts = [m.start for m in mentions]  # mentions are sorted by start
     # direct cues
     for rule in rules:
         if rule.position != "before":
@@ -1463,10 +1465,10 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
             if nxt is None or not _gap_ok(r, cm.end(), nxt.start, rule.relation):
                 continue
             _set_cue(nxt, rule.relation)
-            _continue_cue(r, mentions, nxt, rule.relation)
+            _continue_cue(r, mentions, starts, nxt, rule.relation)
         # lists introduced by "Bãi bỏ:" / "Thay thế:" and lettered items after them
         if rule.relation in ("repeals", "replaces", "amends"):
-            _list_intro_cues(r, rule, top, mentions)
+            _list_intro_cues(r, rule, top, top_starts, mentions, starts)
     # "hết hiệu lực" after the subject of the sentence
     for rule in rules:
         if rule.position == "after":
@@ -1493,13 +1495,15 @@ def _extent_end(m: _M) -> int:
 _LIST_SEP_RE = re.compile(r"^[\s,;:“”\"()]*(?:(?:và|cùng|các|hoặc)[\s,]+)*[\s,;:“”\"()]*$")
 
 
-def _continue_cue(r: _Reader, allm: list[_M], first: _M, relation: str) -> None:
+def _continue_cue(r: _Reader, allm: list[_M], starts: list[int], first: _M, relation: str) -> None:
     """The cue also governs the documents listed after the first one, in the
     same paragraph; documents nested in a subject or named as amenders are
-    passed over (they keep their own rule)."""
+    passed over (they keep their own rule). ``starts``: where each of ``allm``
+    starts (they are sorted by start)."""
     para_end = r.paragraphs[r.paragraph_of(first.start)][1] if r.paragraphs else len(r.text)
     reach = _extent_end(first)
-    idx = allm.index(first)
+    # the first mention equal to ``first``: an equal one starts where it does
+    idx = allm.index(first, bisect_left(starts, first.start))
     for m in allm[idx + 1 :]:
         if m.start >= para_end:
             break
@@ -1540,11 +1544,13 @@ def _in_scope_article(r: _Reader, pos: int) -> bool:
     return i >= 0 and r.article_numbers[i] == "1"
 
 
-def _list_intro_cues(r: _Reader, rule: _CueRule, top: list[_M], allm: list[_M]) -> None:
+def _list_intro_cues(
+    r: _Reader, rule: _CueRule, top: list[_M], top_starts: list[int], allm: list[_M], starts: list[int]
+) -> None:
     paras = r.paragraphs
     for pi, para_low in r.colon_paragraphs:
         s, e = paras[pi]
-        cues = list(rule.pattern.finditer(para_low))
+        cues = _scan_within(r, rule, para_low, s)
         if not cues or len(para_low) - cues[-1].end() > 40:
             continue
         if not _cue_valid(r, rule, s + cues[-1].start()):
@@ -1555,10 +1561,22 @@ def _list_intro_cues(r: _Reader, rule: _CueRule, top: list[_M], allm: list[_M]) 
             mk = _LIST_MARKER_RE.match(r.text[s2:e2])
             if not mk or mk.lastgroup == head_kind or _ARTICLE_LINE_RE.match(r.text[s2:e2]):
                 break
-            first = next((m for m in top if s2 <= m.start < e2), None)
+            k = bisect_left(top_starts, s2)
+            first = top[k] if k < len(top) and top[k].start < e2 else None
             if first and _gap_ok(r, s2 + mk.end(), first.start, rule.relation):
                 _set_cue(first, rule.relation)
-                _continue_cue(r, allm, first, rule.relation)
+                _continue_cue(r, allm, starts, first, rule.relation)
+
+
+def _scan_within(r: _Reader, rule: _CueRule, part: str, offset: int) -> list[re.Match[str]]:
+    """``rule.pattern.finditer(part)`` where ``part`` is the lowered text from
+    ``offset``, a line start: the pattern starts at a word start of ``part``,
+    which is one of the text too, so the text's listed starts are the part's."""
+    if r.starts is None:
+        return list(rule.pattern.finditer(part))
+    cands = r.starts.get(rule.family, [])
+    lo, hi = bisect_left(cands, offset), bisect_left(cands, offset + len(part))
+    return _matches_at(rule.pattern, part, [q - offset for q in cands[lo:hi]])
 
 
 def _subject_cue(r: _Reader, top: list[_M], cue_pos: int, relation: str) -> None:
