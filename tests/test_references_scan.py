@@ -37,6 +37,7 @@ EDGE_TEXTS = [
     "QĐ22, NĐ 30, Kết luận 44, Nghị định 30/2020, TCVN 14423:2025, TCVNx 1",
     "xNghị quyết 5, Căn cứ Nghị định số 30/2020/NĐ-CP; căn cứ\nThông tư 01",
     "thực hiện Kế hoạch số 45-KH/BTGTU và Quyết định này, Nghị định nêu trên",
+    "xNghị quyết Đại hội XIII của Đảng, Báo cáo chính trị tại Đại hội XII, Điều lệ Đảng, Nghị quyết Trung ương 4 khóa XII",
     "số1 số 2 Số: 3/KH-UBND hết hiệu lực, bãi bỏ Thông tư liên tịch số 84/2005/TTLT/BTC-BLĐTBXH",
 ]
 
@@ -79,7 +80,7 @@ def test_party_and_amender_starts_find_every_match(texts: list[str]) -> None:
     for text in texts:
         low = R._lowered(text)
         want = [m.span() for m in R._PARTY_RE.finditer(text)]
-        got = [m.span() for m in R._matches_at(R._PARTY_RE, text, [m.start() for m in R._PARTY_START_RE.finditer(text)])]
+        got = [m.span() for m in R._party_matches(text)]
         assert got == want
         assert [m.span() for m in R._amender_matches(low)] == [m.span() for m in R._AMENDER_RE.finditer(low)]
 

@@ -828,9 +828,17 @@ def _scan(r: _Reader, family: str, pattern: re.Pattern[str], string: str) -> lis
     return _matches_at(pattern, string, r.starts.get(family, []))
 
 
-# Where a _PARTY_RE match may start: each alternative starts with one of these;
-# no N, B or Đ stands inside them, so no start is passed over.
-_PARTY_START_RE = re.compile(r"Nghị\s+quyết|Báo\s+cáo|Điều\s+lệ")
+def _party_matches(text: str) -> list[re.Match[str]]:
+    """``_PARTY_RE.finditer(text)``, tried only where one of its alternatives'
+    first words stands (it has no look-behind: any occurrence may start one)."""
+    starts = []
+    for lead in ("Báo", "Nghị", "Điều"):
+        i = text.find(lead)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(lead, i + 1)
+    starts.sort()
+    return _matches_at(_PARTY_RE, text, starts)
 
 
 class _Taken:
@@ -916,7 +924,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         mentions.append(m)
 
     # Party congress, plenum and charter.
-    for pm in _matches_at(_PARTY_RE, text, [m.start() for m in _PARTY_START_RE.finditer(text)]):
+    for pm in _party_matches(text):
         if not free(pm.start(), pm.end()):
             continue
         if pm.group("bc"):
