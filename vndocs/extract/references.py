@@ -440,12 +440,13 @@ class _Reader:
     def colon_paragraphs(self) -> list[tuple[int, str]]:
         """Paragraphs that end with ``:`` (before ``*`` and ``_``), by index, with
         their lowered text up to it: where a list may be introduced."""
-        ends = {e: i for i, (_, e) in enumerate(self.paragraphs)}
         out = []
         for cm in _COLON_END_RE.finditer(self.low):
-            i = ends.get(cm.end())
-            if i is not None:
-                out.append((i, self.low[self.paragraphs[i][0] : cm.start() + 1]))
+            # paragraphs are disjoint: the one holding the line end, if it ends there
+            i = self.paragraph_of(cm.end())
+            s, e = self.paragraphs[i] if self.paragraphs else (0, -1)
+            if e == cm.end():
+                out.append((i, self.low[s : cm.start() + 1]))
         return out
 
     def paragraph_of(self, pos: int) -> int:
@@ -703,9 +704,9 @@ _STD_RE = re.compile(r"(?<![\w])(?P<num>TCVN\s*\d{2,6}(?:-\d+)?(?::\d{4})?)(?![\
 # Instead one pass of a trie of all their first words lists the positions where
 # each pattern may start, and the pattern is tried there only: the same matches
 # as its finditer (every position where it matches is listed; a position inside
-# an earlier match is passed over as finditer does). Patterns over the lowered
-# text and patterns over the text (case-sensitive, all starting with a capital)
-# get one pass each.
+# an earlier match is passed over as finditer does). The pass is over the
+# lowered text; patterns over the text (case-sensitive) keep the positions
+# where the text has a capital letter, as each of their first words does.
 
 
 def _lead(literal: str) -> str:
@@ -750,6 +751,8 @@ class _Scanner:
     """The first words of every pattern, as one trie."""
     families: dict[str, tuple[str, ...]]
     """For each family (pattern), the trie words it may start with."""
+    words: frozenset[str]
+    """Every word of the trie."""
 
     @classmethod
     def build(cls, leads: dict[str, set[str]]) -> _Scanner:
@@ -757,7 +760,7 @@ class _Scanner:
         # the pass matches the longest word of the trie at a position: a pattern
         # may start there when one of its leads begins that word
         families = {f: tuple(w for w in words if any(w.startswith(x) for x in ls)) for f, ls in leads.items()}
-        return cls(re.compile(_trie_pattern(words)), families)
+        return cls(re.compile(_trie_pattern(words)), families, frozenset(words))
 
     def starts(self, string: str) -> dict[str, list[int]]:
         """For each family, the positions of ``string`` where it may match, in order.
@@ -765,45 +768,53 @@ class _Scanner:
         The trie's words are word characters only, so a position the pass
         goes over inside a word it matched is no word start, where every
         family needs one."""
-        at: dict[str, list[int]] = {}
+        at: dict[str, list[int]] = {w: [] for w in self.words}
         for m in self.pattern.finditer(string):
-            w = m.group()
-            if w in at:
-                at[w].append(m.start())
-            else:
-                at[w] = [m.start()]
+            at[m[0]].append(m.start())
         out = {}
         for fam, words in self.families.items():
-            lists = [at[w] for w in words if w in at]
+            lists = [at[w] for w in words if at[w]]
             out[fam] = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
         return out
 
 
+# Patterns over the text (case-sensitive; each starts with a capital letter).
+_TEXT_FAMILIES = ("law", "std", "short", "anaphor")
+
+
+def _text_leads(literals: list[str]) -> set[str]:
+    """Leads of case-sensitive literals as the lowered text spells them (the
+    tone of an open syllable at the end moved by ``tone_key`` or not)."""
+    out: set[str] = set()
+    for lit in literals:
+        lead = _lead(lit)
+        if not lead[0].isupper():  # pragma: no cover - the lists hold names and codes
+            raise ValueError(f"{lit!r} does not start with a capital letter")
+        out |= {lead.lower(), tone_key(lead).lower()}
+    return out
+
+
 @lru_cache(maxsize=1)
-def _low_scanner() -> _Scanner:
-    """Patterns over the lowered text: numbers after a type word or ``số``, cues."""
+def _scanner() -> _Scanner:
+    """Every scanned pattern: numbers after a type word or ``số`` and cues (over
+    the lowered text); laws, standards, short forms and anaphors (over the text)."""
     leads = {"number": _phrase_leads(_type_words()) | {"số"}}
     for rule in _cue_rules():
         leads[rule.family] = _phrase_leads(rule.phrases)
+    leads["law"] = _text_leads([*_LAW_TYPES, *(t.upper() for t in _LAW_TYPES)])
+    leads["std"] = _text_leads(["TCVN"])
+    leads["short"] = _text_leads([*_short_names(), *_cues()["short_type_codes"]["codes"]])
+    leads["anaphor"] = _text_leads(_short_names())
     return _Scanner.build(leads)
 
 
-@lru_cache(maxsize=1)
-def _text_scanner() -> _Scanner:
-    """Case-sensitive patterns over the text: laws, standards, short forms, anaphors."""
-    return _Scanner.build(
-        {
-            "law": {_lead(t) for t in (*_LAW_TYPES, *(t.upper() for t in _LAW_TYPES))},
-            "std": {"TCVN"},
-            "short": {_lead(t) for t in (*_short_names(), *_cues()["short_type_codes"]["codes"])},
-            "anaphor": {_lead(t) for t in _short_names()},
-        }
-    )
-
-
 def _candidate_starts(text: str, low: str) -> dict[str, list[int]]:
-    """Where each scanned pattern may start (see :func:`_scan`)."""
-    return _low_scanner().starts(low) | _text_scanner().starts(text)
+    """Where each scanned pattern may start (see :func:`_scan`): one pass over the
+    lowered text; a pattern over the text starts with a capital letter there."""
+    out = _scanner().starts(low)
+    for fam in _TEXT_FAMILIES:
+        out[fam] = [q for q in out[fam] if text[q].isupper()]
+    return out
 
 
 def _matches_at(pattern: re.Pattern[str], string: str, starts: list[int]) -> list[re.Match[str]]:
@@ -1070,12 +1081,17 @@ _NOT_AFTER_AND = {
 }
 
 
+@lru_cache(maxsize=1)
+def _law_name_not() -> frozenset[str]:
+    return frozenset(key(w) for w in _cues()["law_name_not"]["words"])
+
+
 def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
     """End of a law's name starting after ``Luật`` at ``pos``, or None when there is none."""
     stops = _stop_sets()["law"]
     phrases = _stop_sets()["law_phrase"]
     text, low = r.text, r.low
-    not_names = {key(w) for w in _cues()["law_name_not"]["words"]}
+    not_names = _law_name_not()
     i = pos
     end = pos
     words = 0
@@ -1584,6 +1600,8 @@ def _scan_within(r: _Reader, rule: _CueRule, part: str, offset: int) -> list[re.
         return list(rule.pattern.finditer(part))
     cands = r.starts.get(rule.family, [])
     lo, hi = bisect_left(cands, offset), bisect_left(cands, offset + len(part))
+    if lo == hi:
+        return []
     return _matches_at(rule.pattern, part, [q - offset for q in cands[lo:hi]])
 
 
