@@ -9,6 +9,7 @@ over made-up strings that put the matches at the edges.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,8 @@ EDGE_TEXTS = [
     "xNghị quyết 5, Căn cứ Nghị định số 30/2020/NĐ-CP; căn cứ\nThông tư 01",
     "thực hiện Kế hoạch số 45-KH/BTGTU và Quyết định này, Nghị định nêu trên",
     "xNghị quyết Đại hội XIII của Đảng, Báo cáo chính trị tại Đại hội XII, Điều lệ Đảng, Nghị quyết Trung ương 4 khóa XII",
+    # decomposed (not NFC): the lowered text is longer, every pattern scans the whole text
+    unicodedata.normalize("NFD", "Căn cứ Quyết định số 12/QĐ-UBND; thuỷ lợi, Luật Đất đai"),
     "số1 số 2 Số: 3/KH-UBND hết hiệu lực, bãi bỏ Thông tư liên tịch số 84/2005/TTLT/BTC-BLĐTBXH",
 ]
 
@@ -68,7 +71,7 @@ def _families() -> list[tuple[str, object, bool]]:
 def test_scan_finds_every_match_of_every_pattern(texts: list[str]) -> None:
     for text in texts:
         r = R._Reader(text, Header(), [])
-        assert r.starts is not None
+        assert (r.starts is not None) == (len(r.low) == len(text))
         for family, pattern, over_low in _families():
             string = r.low if over_low else text
             want = [(m.start(), m.end()) for m in pattern.finditer(string)]  # type: ignore[attr-defined]

@@ -173,28 +173,6 @@ _TYPE_LINE_RE = re.compile(r"^[\s*#|_]*(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{2,40}?)
 # Words that start a new sentence when a line break was lost after an issuer.
 _SENTENCE_START_RE = re.compile(r"(?:xét|căn\s+cứ|theo\s+đề\s+nghị|thực\s+hiện|nay|đồng\s+thời|trên\s+cơ\s+sở)(?![\w])")
 _ARTICLE_RE = re.compile(r"(?m)^[\s*_]*Điều\s+(\d+)\s*\.")
-
-
-def _article_matches(text: str) -> list[re.Match[str]]:
-    """``_ARTICLE_RE.finditer(text)``, tried only where a match may start: the
-    first line start in the run of blanks, ``*`` and ``_`` before each ``Điều``
-    (the leading ``^`` makes the plain scan try every position)."""
-    starts = []
-    i = text.find("Điều")
-    while i >= 0:
-        j = i
-        while j > 0 and (text[j - 1] in "*_" or text[j - 1].isspace()):
-            j -= 1
-        if j == 0 or text[j - 1] == "\n":
-            starts.append(j)
-        else:
-            k = text.find("\n", j, i)
-            if k >= 0:
-                starts.append(k + 1)
-        i = text.find("Điều", i + 4)
-    # a match ends with ".", which is no blank: it never reaches into the run
-    # before the next "Điều", so no start is passed over
-    return _matches_at(_ARTICLE_RE, text, starts)
 _TYPE_JOINED_RE = re.compile(r"^[\s*#|_]*(?P<t>[A-ZĐ][A-ZĐÀ-Ỹ]*(?:\s+[A-ZĐ][A-ZĐÀ-Ỹ]*){0,3})\s+(?=[a-zđ]|[à-ỹ])")
 _BODY_START_RE = re.compile(
     r"^[\s*#|_]*(?:"
@@ -706,7 +684,9 @@ _STD_RE = re.compile(r"(?<![\w])(?P<num>TCVN\s*\d{2,6}(?:-\d+)?(?::\d{4})?)(?![\
 # as its finditer (every position where it matches is listed; a position inside
 # an earlier match is passed over as finditer does). The pass is over the
 # lowered text; patterns over the text (case-sensitive) keep the positions
-# where the text has a capital letter, as each of their first words does.
+# where the text has a capital letter, as each of their first words does
+# (lowering and tone_key keep a character a word character or not, so a word
+# start of the text is one of the lowered text).
 
 
 def _lead(literal: str) -> str:
@@ -819,7 +799,7 @@ def _candidate_starts(text: str, low: str) -> dict[str, list[int]]:
 
 def _matches_at(pattern: re.Pattern[str], string: str, starts: list[int]) -> list[re.Match[str]]:
     """``pattern.finditer(string)`` when every match starts at one of ``starts``
-    (ascending): a start inside the previous match is passed over."""
+    (ascending) and none is empty: a start inside the previous match is passed over."""
     out = []
     end = 0
     for q in starts:
@@ -837,6 +817,28 @@ def _scan(r: _Reader, family: str, pattern: re.Pattern[str], string: str) -> lis
     if r.starts is None:
         return list(pattern.finditer(string))
     return _matches_at(pattern, string, r.starts.get(family, []))
+
+
+def _article_matches(text: str) -> list[re.Match[str]]:
+    """``_ARTICLE_RE.finditer(text)``, tried only where a match may start: the
+    first line start in the run of blanks, ``*`` and ``_`` before each ``Điều``
+    (the leading ``^`` makes the plain scan try every position)."""
+    starts = []
+    i = text.find("Điều")
+    while i >= 0:
+        j = i
+        while j > 0 and (text[j - 1] in "*_" or text[j - 1].isspace()):
+            j -= 1
+        if j == 0 or text[j - 1] == "\n":
+            starts.append(j)
+        else:
+            k = text.find("\n", j, i)
+            if k >= 0:
+                starts.append(k + 1)
+        i = text.find("Điều", i + 4)
+    # a match ends with ".", which is no blank: it never reaches into the run
+    # before the next "Điều", so no start is passed over
+    return _matches_at(_ARTICLE_RE, text, starts)
 
 
 def _party_matches(text: str) -> list[re.Match[str]]:
