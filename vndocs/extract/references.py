@@ -742,18 +742,26 @@ class _Scanner:
         families = {f: tuple(w for w in words if any(w.startswith(x) for x in ls)) for f, ls in leads.items()}
         return cls(re.compile(_trie_pattern(words)), families, frozenset(words))
 
-    def starts(self, string: str) -> dict[str, list[int]]:
+    def starts(self, string: str, capitals: str | None = None, capital_families: tuple[str, ...] = ()) -> dict[str, list[int]]:
         """For each family, the positions of ``string`` where it may match, in order.
 
         The trie's words are word characters only, so a position the pass
         goes over inside a word it matched is no word start, where every
-        family needs one."""
+        family needs one. ``capital_families`` keep only the positions where
+        ``capitals`` (a text as long as ``string``) has a capital letter."""
         at: dict[str, list[int]] = {w: [] for w in self.words}
         for m in self.pattern.finditer(string):
             at[m[0]].append(m.start())
+        capped: dict[str, list[int]] = {}
         out = {}
         for fam, words in self.families.items():
-            lists = [at[w] for w in words if at[w]]
+            if fam in capital_families and capitals is not None:
+                for w in words:
+                    if w not in capped:
+                        capped[w] = [q for q in at[w] if capitals[q].isupper()]
+                lists = [capped[w] for w in words if capped[w]]
+            else:
+                lists = [at[w] for w in words if at[w]]
             out[fam] = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
         return out
 
@@ -791,10 +799,7 @@ def _scanner() -> _Scanner:
 def _candidate_starts(text: str, low: str) -> dict[str, list[int]]:
     """Where each scanned pattern may start (see :func:`_scan`): one pass over the
     lowered text; a pattern over the text starts with a capital letter there."""
-    out = _scanner().starts(low)
-    for fam in _TEXT_FAMILIES:
-        out[fam] = [q for q in out[fam] if text[q].isupper()]
-    return out
+    return _scanner().starts(low, text, _TEXT_FAMILIES)
 
 
 def _matches_at(pattern: re.Pattern[str], string: str, starts: list[int]) -> list[re.Match[str]]:
