@@ -110,3 +110,19 @@ def test_amender_starts_find_every_match() -> None:
     ]:
         low = R._lowered(text)
         assert [m.span() for m in R._amender_matches(low)] == [m.span() for m in R._AMENDER_RE.finditer(low)], text
+
+
+def test_colon_paragraphs_and_cues_within_them(texts: list[str]) -> None:
+    extra = ["Bãi bỏ:\n- Thông tư số 1/2020/TT-BTC;", "Thay thế: **\n", "a:\n\nb :_*", ":"]
+    for text in texts + extra:
+        r = R._Reader(text, Header(), [])
+        want = []
+        for i, (s, e) in enumerate(r.paragraphs):
+            part = r.low[s:e].rstrip(" *_")
+            if part.endswith(":"):
+                want.append((i, part))
+        assert r.colon_paragraphs == want
+        for i, part in r.colon_paragraphs:
+            for rule in R._cue_rules():
+                got = [m.span() for m in R._scan_within(r, rule, part, r.paragraphs[i][0])]
+                assert got == [m.span() for m in rule.pattern.finditer(part)]
