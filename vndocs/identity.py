@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vndocs.errors import VndocsError
 from vndocs.normalize import fold, key, normalize_number
@@ -62,6 +63,7 @@ _LOCALITY_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # pure; the extractors ask about the same numbers many times
 def number_system(number: str | None) -> str | None:
     """``party`` or ``state`` from the shape of a number, or None."""
     if not number:
@@ -74,6 +76,7 @@ def number_system(number: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure; the extractors ask about the same numbers many times
 def number_year(number: str | None) -> int | None:
     """The year printed inside a State normative number (``30/2020/NĐ-CP`` -> 2020)."""
     if not number:
@@ -84,6 +87,7 @@ def number_year(number: str | None) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure; the extractors ask about the same numbers many times
 def number_type(number: str | None, system: str | None = None) -> str | None:
     """The document type a number's code names (``44-KL/TW`` -> ``Kết luận``), or None.
 
@@ -122,6 +126,7 @@ def number_type(number: str | None, system: str | None = None) -> str | None:
     return "Công văn"
 
 
+@lru_cache(maxsize=1)
 def _type_systems() -> dict[str, tuple[str, ...]]:
     return {t["name"]: tuple(t.get("systems", ())) for t in load("doc_types")["types"]}
 

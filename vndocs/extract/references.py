@@ -31,8 +31,8 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import pairwise
+from functools import cached_property, lru_cache
+from itertools import accumulate, chain, pairwise
 
 from vndocs.identity import document_key, number_system, number_type, number_year
 from vndocs.models import Header, Mention, Reference, Span
@@ -115,14 +115,16 @@ class _CueRule:
     position: str
     zone: str
     pattern: re.Pattern[str]
+    phrases: list[str]
+    family: str  # its name in the scan (see _scanner)
 
 
 @lru_cache(maxsize=1)
 def _cue_rules() -> tuple[_CueRule, ...]:
     rules = []
-    for entry in _cues()["relation_cues"]:
+    for i, entry in enumerate(_cues()["relation_cues"]):
         pat = re.compile(r"(?<![\w])(?:" + _alternation(entry["phrases"]) + r")(?![\w])")
-        rules.append(_CueRule(entry["relation"], entry["position"], entry["zone"], pat))
+        rules.append(_CueRule(entry["relation"], entry["position"], entry["zone"], pat, entry["phrases"], f"cue{i}"))
     return tuple(rules)
 
 
@@ -196,9 +198,55 @@ _SHORT_RE = re.compile(
     r"(?<![\wđĐ/])(?:(?P<type>TYPES)[ \t]+|(?P<code>CODES)[ \t]?)(?P<n>\d{1,4})(?:/(?P<y>\d{4}))?(?![\wđĐ/\-])(?![.,]\d)"
 )
 
+# Fixed patterns of the readers below, compiled once (a pattern compiled inline
+# is looked up in re's cache on every call, and recompiled once other steps push it out).
+_ANNEX_INTRO_RE = re.compile(r"kèm\s+theo\s*$")
+_RUN_YEAR_RE = re.compile(r"\d+(?:/\d{4})?")
+_ENACTING_RE = re.compile(r"(?i:ban\s+hành)\s")
+_SUBJECT_LEAD_RE = re.compile(r"[ \t\n]*(?P<comma>[,:]?)[ \t\n]*(?P<q>[“\"]?)[ \t\n]*")
+_VE_RE = re.compile(r"về\s")
+_SUBJECT_HEAD_RE = re.compile(r"^(?i:v/v:?|về\s+việc|về)\s+")
+_AMENDED_LAW_SEP_RE = re.compile(r"\s*(?:,|và)\s*(?=(?:Bộ luật|Luật|Pháp lệnh)\s)")
+_JOINT_CIRCULAR_RE = re.compile(r"(?i:thông\s+tư\s+liên\s+tịch)")
+_YEAR_RE = re.compile(r"(19|20)\d\d")
+_TAI_RE = re.compile(r"\s*tại\s*")
+_LIST_AND_RE = re.compile(r"[\s,]*(?:và\s+)?")
+_BLANK_AND_RE = re.compile(r"[\s]*(?:và\s+)?")
+_DIRECTION_AT_RE = re.compile(r"(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|kết\s+luận|đề\s+nghị)\s+của\s+[^;]{1,100}?\s+tại")
+_GAP_CHARS_RE = re.compile(r"[\s,:“”\"(\-–]+")
+_AMENDED_BY_RE = re.compile(r"(?:được|\()\s*$")
+_ISSUES_RE = re.compile(r"ban\s+hành\s*$")
+_ARTICLE_LINE_RE = re.compile(r"\s*Điều\s")
+_LEAD_FILLER_RE = re.compile(r"[\s,:*_“\"]|(?i:các|của)")
+_CAC_RE = re.compile(r"\s*(?:các\s+)?")
+_RUN_RE = re.compile(r"\d+")
+_GUIDES_BEFORE_RE = re.compile(r"(?:hướng[ \t]+dẫn|quy[ \t]+định[ \t]+chi[ \t]+tiết(?:[ \t]+và)?|biện[ \t]+pháp)[ \t,]*$")
+_CLAUSE_END_RE = re.compile(r"[;\n()]|\.(?=\s|$)|(?:đã\s+)?được\s+sửa\s+đổi|:\s|\s(?:đã\s+)?hết\s+hiệu\s+lực")
+_BARE_LIST_SEP_RE = re.compile(r"[ \t]*(?:,|;|và)[ \t\n]*(?=\d)")
+
 _CYRILLIC = str.maketrans("АВЕКМНОРСТХУаеорсух", "ABEKMHOPCTXYaeopcyx")
 
+# normalize.tone_key's open-glide pattern written to start with a character set
+# ([oOuU]): the engine then skips every other character without trying a match,
+# where a leading look-behind makes it try at every position (2 ms on a 43 KB text).
+_GLIDE_RE = re.compile(
+    r"[oOuU](?:(?<=[oO])[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|(?<=[uU])[ỳýỷỹỵỲÝỶỸỴ])(?<![qQ]..)(?![^\W\d_])"
+)
 
+
+@lru_cache(maxsize=256)
+def _glide_key(pair: str) -> str:
+    return tone_key(pair)
+
+
+def _lowered(text: str) -> str:
+    """``tone_key(text).lower()``, faster: the same matches, each two-letter
+    syllable end re-toned once through ``tone_key`` itself."""
+    nfc = unicodedata.normalize("NFC", text)
+    return _GLIDE_RE.sub(lambda m: _glide_key(m.group()), nfc).lower()
+
+
+@lru_cache(maxsize=4096)
 def _clean_number(raw: str) -> str:
     return normalize_number(raw.translate(_CYRILLIC))
 
@@ -248,21 +296,27 @@ class _M:
     issuer_said_before: bool = False  # the issuer came from the words before the mention
 
 
+# A ":" ending a line, before "*" and "_" (bold and underline marks).
+_COLON_END_RE = re.compile(r":[ *_]*(?![^\n])")
+
+
 class _Reader:
     """Reads the mentions of one text (state kept per call, no globals)."""
 
     def __init__(self, text: str, header: Header, preamble: list[Span]) -> None:
         self.text = text
-        self.low = tone_key(text).lower()
+        self.low = _lowered(text)
         if len(self.low) != len(text):  # pragma: no cover - defensive
             self.low = text.lower()
+        # word starts where a scanned pattern may match; None: scan everything
+        self.starts = _candidate_starts(text, self.low) if len(self.low) == len(text) else None
         self.header = header
         self.given_preamble = preamble
         self.own_numbers, self.own_type = self._own_identity()
         self.title_zone = self._title_zone()
         self.body_start = self._body_start()
         self.paragraphs = self._paragraphs()
-        arts = [(m.start(), m.group(1)) for m in _ARTICLE_RE.finditer(text)]
+        arts = [(m.start(), m.group(1)) for m in _article_matches(text)]
         self.article_starts = [a for a, _ in arts]
         self.article_numbers = [n for _, n in arts]
 
@@ -293,9 +347,9 @@ class _Reader:
     def _is_own_annex(self, number: str, start: int) -> bool:
         """``(Ban hành kèm theo Quyết định số 102 /2025 /QĐ-CTUBND)`` under an annex of
         102/2025/QĐ-UBND (qd_102): the same running number and year is this document."""
-        if not re.search(r"kèm\s+theo\s*$", self.low[max(0, start - 20) : start]):
+        if not _ANNEX_INTRO_RE.search(self.low[max(0, start - 20) : start]):
             return False
-        run = re.match(r"\d+(?:/\d{4})?", number)
+        run = _RUN_YEAR_RE.match(number)
         return bool(run) and any(n.startswith((run.group().casefold() + "/", run.group().casefold() + "-")) for n in self.own_numbers)
 
     def _title_zone(self) -> tuple[int, int] | None:
@@ -361,6 +415,19 @@ class _Reader:
             pos += len(line) + 1
         return out
 
+    @cached_property
+    def colon_paragraphs(self) -> list[tuple[int, str]]:
+        """Paragraphs that end with ``:`` (before ``*`` and ``_``), by index, with
+        their lowered text up to it: where a list may be introduced."""
+        out = []
+        for cm in _COLON_END_RE.finditer(self.low):
+            # paragraphs are disjoint: the one holding the line end, if it ends there
+            i = self.paragraph_of(cm.end())
+            s, e = self.paragraphs[i] if self.paragraphs else (0, -1)
+            if e == cm.end():
+                out.append((i, self.low[s : cm.start() + 1]))
+        return out
+
     def paragraph_of(self, pos: int) -> int:
         lo, hi = 0, len(self.paragraphs) - 1
         while lo <= hi:
@@ -387,7 +454,7 @@ class _Reader:
         # enacting text ("Chính phủ ban hành Nghị định ...")
         para = self.text[p[0] : p[1]]
         return bool(_PREAMBLE_START_RE.match(para)) or bool(
-            re.search(r"(?i:ban\s+hành)\s", para[:200]) and not para.lstrip().startswith(("Số", "Ngày"))
+            _ENACTING_RE.search(para[:200]) and not para.lstrip().startswith(("Số", "Ngày"))
         )
 
     def in_title(self, pos: int) -> bool:
@@ -490,28 +557,27 @@ class _Reader:
         self.read_subject(m, pos)
 
     def read_subject(self, m: _M, pos: int) -> None:
-        sm = re.compile(r"[ \t\n]*(?P<comma>[,:]?)[ \t\n]*(?P<q>[“\"]?)[ \t\n]*").match(self.text, pos)
+        sm = _SUBJECT_LEAD_RE.match(self.text, pos)
         start = sm.end() if sm else pos
         if not _stop_sets()["title"].match(self.low, start):
             return
         # ", Hướng dẫn số 21-HD/BTCTW": the next document of a list, not a subject
         if _type_then_number_re().match(self.low, start):
             return
-        if sm and sm.group("comma") and not sm.group("q") and not re.match(r"về\s", self.low[start:]):
+        if sm and sm.group("comma") and not sm.group("q") and not _VE_RE.match(self.low, start):
             return
         end = self._clause_end(start)
         if end <= start:
             return
         m.subject = (start, end)
         title = _spaces(self.text[start:end]).strip(" ,:;“”\"")
-        title = re.sub(r"^(?i:v/v:?|về\s+việc|về)\s+", "", title)
+        title = _SUBJECT_HEAD_RE.sub("", title)
         m.title = m.title or (title or None)
 
     def _clause_end(self, start: int) -> int:
         """End of a subject: ``;``, a line end, a sentence end, a parenthesis,
         ``được sửa đổi, bổ sung bởi``, or a new document in a plain list."""
-        end_re = re.compile(r"[;\n()]|\.(?=\s|$)|(?:đã\s+)?được\s+sửa\s+đổi|:\s|\s(?:đã\s+)?hết\s+hiệu\s+lực")
-        e = end_re.search(self.low, start)
+        e = _CLAUSE_END_RE.search(self.low, start)
         end = e.start() if e else len(self.text)
         # "về A và Quyết định số B": B is not inside A's subject unless the
         # subject chains documents (sửa đổi ... của X và Y).
@@ -563,8 +629,14 @@ def _number_mention_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _short_names() -> list[str]:
+    """Type names a short form or an anaphor starts with (``Kết luận 44``, ``Nghị định này``)."""
+    return [t for t in _type_words() if t[0].isupper() and t not in _cues()["generic_types"]["words"]]
+
+
+@lru_cache(maxsize=1)
 def _short_re() -> re.Pattern[str]:
-    names = [t for t in _type_words() if t[0].isupper() and t not in _cues()["generic_types"]["words"]]
+    names = _short_names()
     types = "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
     codes = "|".join(re.escape(c) for c in sorted(_cues()["short_type_codes"]["codes"], key=len, reverse=True))
     return re.compile(_SHORT_RE.pattern.replace("TYPES", types).replace("CODES", codes))
@@ -572,12 +644,13 @@ def _short_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _anaphor_re() -> re.Pattern[str]:
-    names = [t for t in _type_words() if t[0].isupper() and t not in _cues()["generic_types"]["words"]]
+    names = _short_names()
     types = "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<![\wđĐ])(?P<type>" + types + r")\s+(?P<w>nêu\s+trên|nói\s+trên|này|trên)(?![\w])")
 
 
-_LAW_RE = re.compile(r"(?<![\wđĐ])(?P<lt>Bộ luật|Luật|Pháp lệnh|Hiến pháp|BỘ LUẬT|LUẬT|PHÁP LỆNH|HIẾN PHÁP)(?=[ \t\n])")
+_LAW_TYPES = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
+_LAW_RE = re.compile(r"(?<![\wđĐ])(?P<lt>" + "|".join([*_LAW_TYPES, *(t.upper() for t in _LAW_TYPES)]) + r")(?=[ \t\n])")
 _AMENDING_RE = re.compile(r"\s+sửa\s+đổi\s*,?\s*(?:bổ\s+sung\s+)?(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?=(?:bộ\s+luật|luật|pháp\s+lệnh)\s)")
 
 # Party congress and plenum documents (DOMAIN.md §5.3).
@@ -601,17 +674,220 @@ _PARTY_RE = re.compile(
 _STD_RE = re.compile(r"(?<![\w])(?P<num>TCVN\s*\d{2,6}(?:-\d+)?(?::\d{4})?)(?![\w])")
 
 
+# --------------------------------------------------------------------------
+# Scanning
+#
+# Each scanned pattern starts at a word start with a word of its list (a type
+# name, a cue's first word, "số", a code). Trying such a pattern at every
+# position of a 43 KB text costs ~0.7 ms, and there are fourteen of them.
+# Instead one pass of a trie of all their first words lists the positions where
+# each pattern may start, and the pattern is tried there only: the same matches
+# as its finditer (every position where it matches is listed; a position inside
+# an earlier match is passed over as finditer does). The pass is over the
+# lowered text; patterns over the text (case-sensitive) keep the positions
+# where the text has a capital letter, as each of their first words does
+# (lowering and tone_key keep a character a word character or not, so a word
+# start of the text is one of the lowered text).
+
+
+def _lead(literal: str) -> str:
+    """The word characters a pattern's literal starts with."""
+    m = re.match(r"\w+", literal)
+    if m is None:  # pragma: no cover - the word lists start with words
+        raise ValueError(f"no leading word in {literal!r}")
+    return m.group()
+
+
+def _phrase_leads(phrases: list[str]) -> set[str]:
+    """Leads of phrases matched through :func:`_phrase_re` over the lowered text."""
+    return {_lead(key(p).replace(",", " , ").split()[0]) for p in phrases}
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """An alternation of ``words`` as a trie: each position costs one or two
+    character tests, the first characters make a set the engine skips by, and
+    the longest word that starts at a position is the one matched."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scanner:
+    """One pass that lists where each of several patterns may start."""
+
+    pattern: re.Pattern[str]
+    """The first words of every pattern, as one trie."""
+    families: dict[str, tuple[str, ...]]
+    """For each family (pattern), the trie words it may start with."""
+    words: frozenset[str]
+    """Every word of the trie."""
+
+    @classmethod
+    def build(cls, leads: dict[str, set[str]]) -> _Scanner:
+        words = set().union(*leads.values())
+        # the pass matches the longest word of the trie at a position: a pattern
+        # may start there when one of its leads begins that word
+        families = {f: tuple(w for w in words if any(w.startswith(x) for x in ls)) for f, ls in leads.items()}
+        return cls(re.compile(_trie_pattern(words)), families, frozenset(words))
+
+    def starts(
+        self, string: str, capitals: str | None = None, capital_families: tuple[str, ...] = ()
+    ) -> dict[str, list[int]]:
+        """For each family, the positions of ``string`` where it may match, in order.
+
+        The trie's words are word characters only, so a position the pass
+        goes over inside a word it matched is no word start, where every
+        family needs one. ``capital_families`` keep only the positions where
+        ``capitals`` (a text as long as ``string``) has a capital letter."""
+        at: dict[str, list[int]] = {w: [] for w in self.words}
+        for m in self.pattern.finditer(string):
+            at[m[0]].append(m.start())
+        capped: dict[str, list[int]] = {}
+        out = {}
+        for fam, words in self.families.items():
+            if fam in capital_families and capitals is not None:
+                for w in words:
+                    if w not in capped:
+                        capped[w] = [q for q in at[w] if capitals[q].isupper()]
+                lists = [capped[w] for w in words if capped[w]]
+            else:
+                lists = [at[w] for w in words if at[w]]
+            out[fam] = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+        return out
+
+
+# Patterns over the text (case-sensitive; each starts with a capital letter).
+_TEXT_FAMILIES = ("law", "std", "short", "anaphor")
+
+
+def _text_leads(literals: list[str]) -> set[str]:
+    """Leads of case-sensitive literals as the lowered text spells them (the
+    tone of an open syllable at the end moved by ``tone_key`` or not)."""
+    out: set[str] = set()
+    for lit in literals:
+        lead = _lead(lit)
+        # a one-word literal ending with o or u could take the tone of a vowel
+        # after it in the text (``tone_key``), which these spellings do not cover
+        if not lead[0].isupper() or (lead == lit and lead[-1] in "oOuU"):  # pragma: no cover
+            raise ValueError(f"{lit!r} cannot be scanned for over the lowered text")
+        out |= {lead.lower(), tone_key(lead).lower()}
+    return out
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> _Scanner:
+    """Every scanned pattern: numbers after a type word or ``số`` and cues (over
+    the lowered text); laws, standards, short forms and anaphors (over the text)."""
+    leads = {"number": _phrase_leads(_type_words()) | {"số"}}
+    for rule in _cue_rules():
+        leads[rule.family] = _phrase_leads(rule.phrases)
+    leads["law"] = _text_leads([*_LAW_TYPES, *(t.upper() for t in _LAW_TYPES)])
+    leads["std"] = _text_leads(["TCVN"])
+    leads["short"] = _text_leads([*_short_names(), *_cues()["short_type_codes"]["codes"]])
+    leads["anaphor"] = _text_leads(_short_names())
+    return _Scanner.build(leads)
+
+
+def _candidate_starts(text: str, low: str) -> dict[str, list[int]]:
+    """Where each scanned pattern may start (see :func:`_scan`): one pass over the
+    lowered text; a pattern over the text starts with a capital letter there."""
+    return _scanner().starts(low, text, _TEXT_FAMILIES)
+
+
+def _matches_at(pattern: re.Pattern[str], string: str, starts: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(string)`` when every match starts at one of ``starts``
+    (ascending) and none is empty: a start inside the previous match is passed over."""
+    out = []
+    end = 0
+    for q in starts:
+        if q < end:
+            continue
+        m = pattern.match(string, q)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _scan(r: _Reader, family: str, pattern: re.Pattern[str], string: str) -> list[re.Match[str]]:
+    """The matches of one scanned pattern (every match of ``pattern.finditer``)."""
+    if r.starts is None:
+        return list(pattern.finditer(string))
+    return _matches_at(pattern, string, r.starts.get(family, []))
+
+
+def _article_matches(text: str) -> list[re.Match[str]]:
+    """``_ARTICLE_RE.finditer(text)``, tried only where a match may start: the
+    first line start in the run of blanks, ``*`` and ``_`` before each ``Điều``
+    (the leading ``^`` makes the plain scan try every position)."""
+    starts = []
+    i = text.find("Điều")
+    while i >= 0:
+        j = i
+        while j > 0 and (text[j - 1] in "*_" or text[j - 1].isspace()):
+            j -= 1
+        if j == 0 or text[j - 1] == "\n":
+            starts.append(j)
+        else:
+            k = text.find("\n", j, i)
+            if k >= 0:
+                starts.append(k + 1)
+        i = text.find("Điều", i + 4)
+    # a match ends with ".", which is no blank: it never reaches into the run
+    # before the next "Điều", so no start is passed over
+    return _matches_at(_ARTICLE_RE, text, starts)
+
+
+def _party_matches(text: str) -> list[re.Match[str]]:
+    """``_PARTY_RE.finditer(text)``, tried only where one of its alternatives'
+    first words stands (it has no look-behind: any occurrence may start one)."""
+    starts = []
+    for lead in ("Báo", "Nghị", "Điều"):
+        i = text.find(lead)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(lead, i + 1)
+    starts.sort()
+    return _matches_at(_PARTY_RE, text, starts)
+
+
+class _Taken:
+    """Spans already read as mentions: a later pattern's match that overlaps
+    one is no mention. One byte per character, so a test is one ``find``."""
+
+    def __init__(self, length: int) -> None:
+        self.mask = bytearray(length)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether no taken span overlaps ``[start, end)`` (both spans non-empty)."""
+        return self.mask.find(1, start, end) < 0
+
+
 def _find_mentions(r: _Reader) -> list[_M]:
     text, low = r.text, r.low
     mentions: list[_M] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    taken = _Taken(len(text))
+    free = taken.free
 
     # Laws by name, amending laws first (their inner laws get no tail).
     inner_spans: list[tuple[int, int]] = []
-    for lm in _LAW_RE.finditer(text):
+    for lm in _scan(r, "law", _LAW_RE, text):
         lt = lm.group("lt")
         typ: str | None = canonical_type(lt) or "Luật"
         am = _AMENDING_RE.match(low, lm.end())
@@ -628,7 +904,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
                     break
                 inner_spans.append((sub.start(), name_end))
                 last = name_end
-                sep = re.compile(r"\s*(?:,|và)\s*(?=(?:Bộ luật|Luật|Pháp lệnh)\s)").match(text, name_end)
+                sep = _AMENDED_LAW_SEP_RE.match(text, name_end)
                 if not sep:
                     break
                 pos = sep.end()
@@ -639,7 +915,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
             m.subject = (lm.end(), last)
             _law_tail(r, m, last)
             mentions.append(m)
-            taken.append((m.start, m.end))
+            taken.add(m.start, m.end)
             continue
         if lm.start() in {a for a, _ in inner_spans}:
             continue
@@ -660,7 +936,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         if not m.title and not m.number and typ != "Hiến pháp":
             continue
         mentions.append(m)
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
     for s, e in inner_spans:
         im = _LAW_RE.match(text, s)
         if im is None:  # pragma: no cover - spans come from _LAW_RE matches
@@ -671,7 +947,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         mentions.append(m)
 
     # Party congress, plenum and charter.
-    for pm in _PARTY_RE.finditer(text):
+    for pm in _party_matches(text):
         if not free(pm.start(), pm.end()):
             continue
         if pm.group("bc"):
@@ -689,10 +965,10 @@ def _find_mentions(r: _Reader) -> list[_M]:
             mentions.append(m)
         else:
             mentions.append(_M(pm.start(), pm.end(), "party", type="Điều lệ", title="Điều lệ Đảng"))
-        taken.append((pm.start(), pm.end()))
+        taken.add(pm.start(), pm.end())
 
     # Numbers: "<type> [số] N", "số N", and bare numbers continuing a list.
-    for nm in _number_mention_re().finditer(low):
+    for nm in _scan(r, "number", _number_mention_re(), low):
         num = _NUMBER_RE.match(text, nm.end())
         if not num:
             continue
@@ -704,14 +980,14 @@ def _find_mentions(r: _Reader) -> list[_M]:
         raw = num.group("party") or num.group("state")
         number = _clean_number(raw)
         if r._is_own(number) or _DRAFT_AFTER_RE.match(low, num.end()) or r._is_own_annex(number, start):
-            taken.append((start, num.end()))
+            taken.add(start, num.end())
             continue
         typ = None
         explicit = False
         if nm.group("type"):
             printed = text[nm.start("type") : nm.end("type")]
             typ = canonical_type(printed)
-            if re.match(r"(?i:thông\s+tư\s+liên\s+tịch)", text[nm.start("type") : nm.end()]):
+            if _JOINT_CIRCULAR_RE.match(text[nm.start("type") : nm.end()]):
                 typ = "Thông tư liên tịch"
             explicit = typ is not None and printed.split()[0].casefold() != "văn"
         sys_ = number_system(number)
@@ -720,23 +996,23 @@ def _find_mentions(r: _Reader) -> list[_M]:
         m = _M(start, num.end(), "number", type=typ, number=number, explicit_type=explicit)
         m.year = number_year(number)
         mentions.append(m)
-        taken.append((start, num.end()))
+        taken.add(start, num.end())
         _continue_list(r, m, mentions, taken)
 
     # National standards.
-    for sm in _STD_RE.finditer(text):
+    for sm in _scan(r, "std", _STD_RE, text):
         if free(sm.start(), sm.end()):
             m = _M(sm.start(), sm.end(), "std", type="Tiêu chuẩn quốc gia", number=_spaces(sm.group("num")))
             mentions.append(m)
-            taken.append((sm.start(), sm.end()))
+            taken.add(sm.start(), sm.end())
 
     # Short forms: "Kết luận 44", "Nghị định 30/2020", "QĐ22".
     codes = _cues()["short_type_codes"]["codes"]
-    for sm in _short_re().finditer(text):
+    for sm in _scan(r, "short", _short_re(), text):
         if not free(sm.start(), sm.end()):
             continue
         n = sm.group("n")
-        if not sm.group("y") and re.fullmatch(r"(19|20)\d\d", n):
+        if not sm.group("y") and _YEAR_RE.fullmatch(n):
             continue  # "Kế hoạch 2025" is a year, not a number
         t = sm.group("type") or sm.group("code")
         styp: str | None = codes.get(t) or canonical_type(t)
@@ -746,10 +1022,10 @@ def _find_mentions(r: _Reader) -> list[_M]:
         m.short_prefix = n + (f"/{sm.group('y')}" if sm.group("y") else "")
         m.tail_end = sm.end()
         mentions.append(m)
-        taken.append((sm.start(), sm.end()))
+        taken.add(sm.start(), sm.end())
 
     # "Nghị định nêu trên", "Nghị định này" (when this is not a Nghị định): the last one named
-    for am in _anaphor_re().finditer(text):
+    for am in _scan(r, "anaphor", _anaphor_re(), text):
         if not free(am.start(), am.end()):
             continue
         atyp = canonical_type(am.group("type"))
@@ -759,7 +1035,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
         m = _M(am.start(), am.end(), "anaphor", type=atyp)
         m.tail_end = am.end()
         mentions.append(m)
-        taken.append((am.start(), am.end()))
+        taken.add(am.start(), am.end())
 
     mentions.sort(key=lambda m: (m.start, -m.end))
     for m in mentions:
@@ -782,10 +1058,10 @@ def _line_prefix_is_header(text: str, pos: int) -> bool:
     return "CÔNG BÁO" in text[line_start:pos].upper()
 
 
-def _continue_list(r: _Reader, first: _M, mentions: list[_M], taken: list[tuple[int, int]]) -> None:
+def _continue_list(r: _Reader, first: _M, mentions: list[_M], taken: _Taken) -> None:
     """``các Nghị quyết số 21-NQ/TW, 22-NQ/TW``: bare numbers after a number."""
     pos = first.end
-    sep = re.compile(r"[ \t]*(?:,|;|và)[ \t\n]*(?=\d)")
+    sep = _BARE_LIST_SEP_RE
     while True:
         s = sep.match(r.text, pos)
         if not s:
@@ -800,7 +1076,7 @@ def _continue_list(r: _Reader, first: _M, mentions: list[_M], taken: list[tuple[
         m = _M(num.start(), num.end(), "number", type=typ, number=number)
         m.year = number_year(number)
         mentions.append(m)
-        taken.append((num.start(), num.end()))
+        taken.add(num.start(), num.end())
         pos = num.end()
 
 
@@ -825,6 +1101,11 @@ _NAME_BEFORE_LAW_NUMBER = re.compile(
 _OTHER_LAW_IN_NAME = re.compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Hiến pháp)\b")
 
 
+@lru_cache(maxsize=1)
+def _law_name_not() -> frozenset[str]:
+    return frozenset(key(w) for w in _cues()["law_name_not"]["words"])
+
+
 def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
     """End of a law's name starting after ``Luật`` at ``pos``, or None when there is none."""
     named = _NAME_BEFORE_LAW_NUMBER.match(r.text, pos)
@@ -833,7 +1114,7 @@ def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
     stops = _stop_sets()["law"]
     phrases = _stop_sets()["law_phrase"]
     text, low = r.text, r.low
-    not_names = {key(w) for w in _cues()["law_name_not"]["words"]}
+    not_names = _law_name_not()
     i = pos
     end = pos
     words = 0
@@ -983,7 +1264,7 @@ def _issuer_before(r: _Reader, m: _M) -> None:
             continue
         link = r.low[end : m.start]
         after_cua = hm.group().strip() != ""
-        if after_cua and not re.fullmatch(r"\s*tại\s*", link) and not _plural_lead_in(r, m, hm.start(), link):
+        if after_cua and not _TAI_RE.fullmatch(link) and not _plural_lead_in(r, m, hm.start(), link):
             continue
         if not after_cua and not _ISSUER_LINK_RE.match(link):
             continue
@@ -1010,7 +1291,13 @@ def _plural_lead_in(r: _Reader, m: _M, cua_start: int, link: str) -> bool:
     if not m.type or not _PLURAL_LINK_RE.fullmatch(link):
         return False
     before = r.low[max(0, cua_start - 40) : cua_start]
-    return bool(re.search(r"(?:các|những)\s+" + _phrase_re(m.type) + r"\s*$", before))
+    return bool(_plural_of_re(m.type).search(before))
+
+
+@lru_cache(maxsize=64)
+def _plural_of_re(type_name: str) -> re.Pattern[str]:
+    """``các <type>`` / ``những <type>`` ending the text."""
+    return re.compile(r"(?:các|những)\s+" + _phrase_re(type_name) + r"\s*$")
 
 
 def _share_issuers_forward(r: _Reader, mentions: list[_M]) -> None:
@@ -1023,7 +1310,7 @@ def _share_issuers_forward(r: _Reader, mentions: list[_M]) -> None:
             continue
         if b.kind != "number":
             continue
-        if not a.subject and re.fullmatch(r"[\s,]*(?:và\s+)?", r.low[a.tail_end : b.start]):
+        if not a.subject and _LIST_AND_RE.fullmatch(r.low[a.tail_end : b.start]):
             b.issuer = a.issuer
             b.issuer_said_before = True
             continue
@@ -1032,7 +1319,7 @@ def _share_issuers_forward(r: _Reader, mentions: list[_M]) -> None:
         same_para = not r.paragraphs or r.paragraph_of(a.start) == r.paragraph_of(b.start)
         if same_para and a.type == b.type and r.low.startswith("số", b.start):
             sep = max(r.low.rfind(";", a.start, b.start), r.low.rfind(",", a.start, b.start))
-            if sep >= 0 and re.fullmatch(r"[\s]*(?:và\s+)?", r.low[sep + 1 : b.start]):
+            if sep >= 0 and _BLANK_AND_RE.fullmatch(r.low[sep + 1 : b.start]):
                 b.issuer = a.issuer
                 b.issuer_said_before = True
 
@@ -1062,15 +1349,21 @@ def _fix_issuer_tone(issuer: str | None) -> str | None:
 
 
 def _mark_nesting(mentions: list[_M]) -> None:
-    subjects = [(m.subject, i) for i, m in enumerate(mentions) if m.subject]
-    for i, m in enumerate(mentions):
+    """A mention inside another one's subject (or an amending law's name) is nested.
+
+    A subject starts after its own mention, so "inside the subject of an
+    earlier, other mention" is "inside any subject": one bisect over the
+    subjects by start, with the furthest end reached so far."""
+    spans = sorted(m.subject for m in mentions if m.subject)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+    for m in mentions:
         if m.inner:
             m.nested = True
             continue
-        for (s, e), j in subjects:
-            if j != i and s <= m.start < e and mentions[j].start < m.start:
-                m.nested = True
-                break
+        k = bisect_right(starts, m.start)
+        if k and reach[k - 1] > m.start:
+            m.nested = True
 
 
 _AMENDER_RE = re.compile(
@@ -1080,31 +1373,65 @@ _AMENDER_RE = re.compile(
 )
 
 
+def _amender_matches(low: str) -> list[re.Match[str]]:
+    """``_AMENDER_RE.finditer(low)``, tried only where a match may start.
+
+    Every match reads ``(đã) được <blanks> sửa`` or ``( <blanks> sửa``: from each
+    ``sửa``, back over the blanks, to the ``(``, ``được`` or ``đã`` before them."""
+    starts = set()
+    s = low.find("sửa")
+    while s >= 0:
+        j = _blanks_before(low, s)
+        if j and low[j - 1] == "(":
+            starts.add(j - 1)
+        elif low.endswith("được", 0, j):
+            starts.add(j - 4)
+            k = _blanks_before(low, j - 4)
+            if k < j - 4 and low.endswith("đã", 0, k):
+                starts.add(k - 2)
+        s = low.find("sửa", s + 3)
+    return _matches_at(_AMENDER_RE, low, sorted(starts))
+
+
+def _blanks_before(s: str, pos: int) -> int:
+    """Where the run of white space (``\\s``) that ends at ``pos`` starts."""
+    while pos > 0 and s[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+_AMENDER_CLAUSE_END_RE = re.compile(r"[;\n)]|\.(?=\s|$)")
+
+
 def _mark_amenders(r: _Reader, mentions: list[_M]) -> None:
     """``X (đã được sửa đổi, bổ sung bởi Y [và Z])``: Y and Z share X's cue.
 
     X is the nearest earlier mention of the same type (NĐ 187/2025 amends NĐ
     78/2025, not the law named in 78's subject: qd_372)."""
-    for am in _AMENDER_RE.finditer(r.low):
-        clause_end = re.compile(r"[;\n)]|\.(?=\s|$)").search(r.low, am.end())
+    starts = [m.start for m in mentions]  # mentions are sorted by start
+    for am in _amender_matches(r.low):
+        clause_end = _AMENDER_CLAUSE_END_RE.search(r.low, am.end())
         stop = clause_end.start() if clause_end else len(r.text)
-        after = [i for i, m in enumerate(mentions) if am.end() <= m.start < stop and not m.inner]
+        after = [i for i in range(bisect_left(starts, am.end()), bisect_left(starts, stop)) if not mentions[i].inner]
         if not after:
             continue
         first = mentions[after[0]]
-        if r.text[am.end() : first.start].strip(" \t\n,:“\"(") and not re.fullmatch(
-            r"\s*(?:các\s+)?", r.low[am.end() : first.start]
-        ):
+        if r.text[am.end() : first.start].strip(" \t\n,:“\"(") and not _CAC_RE.fullmatch(r.low[am.end() : first.start]):
             continue
-        before = [i for i, m in enumerate(mentions) if m.start < am.start() and not m.inner]
+        # the nearest earlier mention of the same type, else the nearest one
         anchor = None
-        for i in reversed(before):
+        nearest = None
+        for i in range(bisect_left(starts, am.start()) - 1, -1, -1):
             cand = mentions[i]
+            if cand.inner:
+                continue
+            if nearest is None:
+                nearest = i
             if cand.type == first.type or (cand.kind == "law" and first.type in ("Luật", "Bộ luật", "Pháp lệnh")):
                 anchor = i
                 break
-        if anchor is None and before:
-            anchor = before[-1]
+        if anchor is None:
+            anchor = nearest
         if anchor is None:
             continue
         for i in after:
@@ -1117,16 +1444,20 @@ def _gap_ok(r: _Reader, a: int, b: int, relation: str) -> bool:
     """Whether only pinpoints and gap words stand between a cue and a mention."""
     if b < a:
         return False
+    # No rewriting below removes a ";" and it is no gap character: such a gap
+    # fails, and is not read (a cue may be pages away from the next mention).
+    if r.text.find(";", a, b) >= 0:
+        return False
     gap = _PINPOINT_RE.sub(" ", r.text[a:b]).lower()
     if len(gap) > 220:
         return False
     gap = tone_key(gap)
     if relation == "implements":
-        gap = re.sub(r"(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|kết\s+luận|đề\s+nghị)\s+của\s+[^;]{1,100}?\s+tại", " ", gap)
+        gap = _DIRECTION_AT_RE.sub(" ", gap)
     # "Căn cứ các Quyết định của Bộ trưởng Bộ ...: Số 1025/QĐ-LĐTBXH" (qd_1351)
     gap = _plural_intro_re().sub(" ", gap)
     gap = _stop_sets()["gap"].sub(" ", gap)
-    return not re.sub(r"[\s,:“”\"(\-–]+", "", gap)
+    return not _GAP_CHARS_RE.sub("", gap)
 
 
 @lru_cache(maxsize=1)
@@ -1140,14 +1471,11 @@ def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
     đổi ...``, ``Luật sửa đổi ...``) unless that document is this one."""
     if rule.relation == "implements":
         # "hướng dẫn thi hành", "quy định chi tiết và hướng dẫn thực hiện": a guides cue (eval/README.md)
-        return not re.search(
-            r"(?:hướng[ \t]+dẫn|quy[ \t]+định[ \t]+chi[ \t]+tiết(?:[ \t]+và)?|biện[ \t]+pháp)[ \t,]*$",
-            r.low[max(0, cue_start - 30) : cue_start],
-        )
+        return not _GUIDES_BEFORE_RE.search(r.low[max(0, cue_start - 30) : cue_start])
     if rule.relation not in ("amends", "replaces", "repeals", "guides"):
         return True
     # "được sửa đổi, bổ sung bởi X", "(sửa đổi, bổ sung tại X)": X amends, not this document
-    if re.search(r"(?:được|\()\s*$", r.low[max(0, cue_start - 12) : cue_start]):
+    if _AMENDED_BY_RE.search(r.low[max(0, cue_start - 12) : cue_start]):
         return False
     # "đề nghị nghiên cứu, sửa đổi ... X": a proposal to amend X, not an amendment (tb_634)
     if rule.relation != "guides" and _stop_sets()["proposal"].search(r.low[max(0, cue_start - 40) : cue_start]):
@@ -1161,18 +1489,19 @@ def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
     printed = before[tm.start() :].strip()
     own = r.own_type and key(printed) == key(r.own_type)
     pre = before[: tm.start()]
-    return bool(own and re.search(r"ban\s+hành\s*$", pre))
+    return bool(own and _ISSUES_RE.search(pre))
 
 
 def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
     rules = _cue_rules()
     top = [m for m in mentions if not m.nested and m.amender_of is None]
     top_starts = [m.start for m in top]
+    starts = [m.start for m in mentions]  # mentions are sorted by start
     # direct cues
     for rule in rules:
         if rule.position != "before":
             continue
-        for cm in rule.pattern.finditer(r.low):
+        for cm in _scan(r, rule.family, rule.pattern, r.low):
             if not _cue_valid(r, rule, cm.start()):
                 continue
             in_pre = r.in_preamble(cm.start())
@@ -1188,14 +1517,14 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
             if nxt is None or not _gap_ok(r, cm.end(), nxt.start, rule.relation):
                 continue
             _set_cue(nxt, rule.relation)
-            _continue_cue(r, mentions, nxt, rule.relation)
+            _continue_cue(r, mentions, starts, nxt, rule.relation)
         # lists introduced by "Bãi bỏ:" / "Thay thế:" and lettered items after them
         if rule.relation in ("repeals", "replaces", "amends"):
-            _list_intro_cues(r, rule, top, mentions)
+            _list_intro_cues(r, rule, top, top_starts, mentions, starts)
     # "hết hiệu lực" after the subject of the sentence
     for rule in rules:
         if rule.position == "after":
-            for cm in rule.pattern.finditer(r.low):
+            for cm in _scan(r, rule.family, rule.pattern, r.low):
                 _subject_cue(r, top, cm.start(), rule.relation)
     # amenders share their anchor's cue
     for m in mentions:
@@ -1218,13 +1547,15 @@ def _extent_end(m: _M) -> int:
 _LIST_SEP_RE = re.compile(r"^[\s,;:“”\"()]*(?:(?:và|cùng|các|hoặc)[\s,]+)*[\s,;:“”\"()]*$")
 
 
-def _continue_cue(r: _Reader, allm: list[_M], first: _M, relation: str) -> None:
+def _continue_cue(r: _Reader, allm: list[_M], starts: list[int], first: _M, relation: str) -> None:
     """The cue also governs the documents listed after the first one, in the
     same paragraph; documents nested in a subject or named as amenders are
-    passed over (they keep their own rule)."""
+    passed over (they keep their own rule). ``starts``: where each of ``allm``
+    starts (they are sorted by start)."""
     para_end = r.paragraphs[r.paragraph_of(first.start)][1] if r.paragraphs else len(r.text)
     reach = _extent_end(first)
-    idx = allm.index(first)
+    # the first mention equal to ``first``: an equal one starts where it does
+    idx = allm.index(first, bisect_left(starts, first.start))
     for m in allm[idx + 1 :]:
         if m.start >= para_end:
             break
@@ -1265,13 +1596,13 @@ def _in_scope_article(r: _Reader, pos: int) -> bool:
     return i >= 0 and r.article_numbers[i] == "1"
 
 
-def _list_intro_cues(r: _Reader, rule: _CueRule, top: list[_M], allm: list[_M]) -> None:
+def _list_intro_cues(
+    r: _Reader, rule: _CueRule, top: list[_M], top_starts: list[int], allm: list[_M], starts: list[int]
+) -> None:
     paras = r.paragraphs
-    for pi, (s, e) in enumerate(paras):
-        para_low = r.low[s:e].rstrip(" *_")
-        if not para_low.endswith(":"):
-            continue
-        cues = list(rule.pattern.finditer(para_low))
+    for pi, para_low in r.colon_paragraphs:
+        s, e = paras[pi]
+        cues = _scan_within(r, rule, para_low, s)
         if not cues or len(para_low) - cues[-1].end() > 40:
             continue
         if not _cue_valid(r, rule, s + cues[-1].start()):
@@ -1280,12 +1611,26 @@ def _list_intro_cues(r: _Reader, rule: _CueRule, top: list[_M], allm: list[_M]) 
         head_kind = head.lastgroup if head else None
         for s2, e2 in paras[pi + 1 : pi + 30]:
             mk = _LIST_MARKER_RE.match(r.text[s2:e2])
-            if not mk or mk.lastgroup == head_kind or re.match(r"\s*Điều\s", r.text[s2:e2]):
+            if not mk or mk.lastgroup == head_kind or _ARTICLE_LINE_RE.match(r.text[s2:e2]):
                 break
-            first = next((m for m in top if s2 <= m.start < e2), None)
+            k = bisect_left(top_starts, s2)
+            first = top[k] if k < len(top) and top[k].start < e2 else None
             if first and _gap_ok(r, s2 + mk.end(), first.start, rule.relation):
                 _set_cue(first, rule.relation)
-                _continue_cue(r, allm, first, rule.relation)
+                _continue_cue(r, allm, starts, first, rule.relation)
+
+
+def _scan_within(r: _Reader, rule: _CueRule, part: str, offset: int) -> list[re.Match[str]]:
+    """``rule.pattern.finditer(part)`` where ``part`` is the lowered text from
+    ``offset``, a line start: the pattern starts at a word start of ``part``,
+    which is one of the text too, so the text's listed starts are the part's."""
+    if r.starts is None:
+        return list(rule.pattern.finditer(part))
+    cands = r.starts.get(rule.family, [])
+    lo, hi = bisect_left(cands, offset), bisect_left(cands, offset + len(part))
+    if lo == hi:
+        return []
+    return _matches_at(rule.pattern, part, [q - offset for q in cands[lo:hi]])
 
 
 def _subject_cue(r: _Reader, top: list[_M], cue_pos: int, relation: str) -> None:
@@ -1300,7 +1645,7 @@ def _subject_cue(r: _Reader, top: list[_M], cue_pos: int, relation: str) -> None
     mk = _LIST_MARKER_RE.match(lead)
     lead = lead[mk.end() :] if mk else lead
     lead = _PINPOINT_RE.sub(" ", lead)
-    if re.sub(r"[\s,:*_“\"]|(?i:các|của)", "", lead):
+    if _LEAD_FILLER_RE.sub("", lead):
         return
     _set_cue(first, relation)
     prev = first
@@ -1320,7 +1665,7 @@ def _share_list_issuers(r: _Reader, mentions: list[_M]) -> None:
         a, b = mentions[i], mentions[i + 1]
         if a.issuer or a.subject or a.kind != "number" or b.kind != "number" or not b.issuer:
             continue
-        if re.fullmatch(r"[\s,]*(?:và\s+)?", r.low[a.tail_end : b.start]):
+        if _LIST_AND_RE.fullmatch(r.low[a.tail_end : b.start]):
             a.issuer = b.issuer
 
 
@@ -1427,7 +1772,7 @@ def _group(r: _Reader, mentions: list[_M]) -> list[list[_M]]:
                 continue
             n = head.number
             prefix = m.short_prefix or ""
-            run = re.match(r"\d+", n)
+            run = _RUN_RE.match(n)
             if "/" in prefix:
                 ok = n.casefold().startswith(prefix.casefold() + "/")
             else:
@@ -1488,7 +1833,7 @@ def _is_own_short(r: _Reader, m: _M) -> bool:
     if not m.short_prefix:
         return False
     for n in r.own_numbers:
-        run = re.match(r"\d+", n)
+        run = _RUN_RE.match(n)
         same = run and run.group().lstrip("0") == m.short_prefix.split("/")[0].lstrip("0")
         if same and (r.own_type is None or r.own_type == m.type):
             return True
