@@ -1,10 +1,11 @@
 """Generalization check of header, outline and recipients on documents not tuned on.
 
 ``tests/gold_extra_headers.jsonl`` holds header fields, top-level sections and
-recipients annotated blind by the developers over 31 documents of
-``../shared/corpus/docs`` that are in no other gold file (see
-``tests/gold_extra_headers_notes.md``). Before the fixes below the scores were:
-number 0.968, title 0.968, signer 0.935, sections 0.774, recipients f1 0.934.
+recipients annotated blind by the developers over 61 documents of
+``../shared/corpus/docs`` that are in no other gold file, in two batches (see
+``tests/gold_extra_headers_notes.md``). Before the fixes below, the first batch
+scored number 0.968, title 0.968, signer 0.935, sections 0.774, recipients f1
+0.934; the second type 0.800, date 0.900, issuer 0.833, sections 0.800.
 The documents are read from the shared corpus; without it the scoring test is
 skipped. The cases below are the rules those documents showed to be missing,
 each on the text of the document it came from; they run everywhere.
@@ -22,24 +23,25 @@ from vndocs.normalize import join_wrapped_lines
 
 GOLD = Path(__file__).resolve().parent / "gold_extra_headers.jsonl"
 
-# Reached: every header field 1.000, sections.top_level 0.903 (3 misses: two PDF
-# article headings, one heading with an italic note), recipients f1 0.980. The
+# Reached on the 61 documents: type 0.984, number 1.000, date 1.000, issuer 0.967,
+# title 0.967, signer 1.000, sections.top_level 0.918, recipients f1 0.995. The
 # floors leave room for about one more miss each.
 FLOORS = {
     "header.type": 0.96,
-    "header.number": 0.96,
-    "header.date": 0.96,
-    "header.issuer": 0.96,
-    "header.title": 0.96,
-    "header.signer.name": 0.93,
-    "sections.top_level": 0.87,
-    "recipients.f1": 0.95,
+    "header.number": 0.98,
+    "header.date": 0.98,
+    "header.issuer": 0.95,
+    "header.title": 0.95,
+    "header.signer.name": 0.98,
+    "sections.top_level": 0.90,
+    "recipients.f1": 0.98,
 }
 
 
 def test_extra_gold_is_well_formed() -> None:
     gold = read_gold(GOLD)
-    assert len(gold) == 31
+    assert len(gold) == 61
+    assert len({d["file"] for d in gold}) == 61
     keys = {"file", "type", "number", "issuer", "date", "title", "signer", "sections", "recipients"}
     for doc in gold:
         assert set(doc) == keys, doc["file"]
@@ -188,3 +190,85 @@ def test_recipient_items_split_after_a_note_and_kept_across_a_wrap() -> None:
     ]
     wrapped = "Nơi nhận:\n-\nNhư Điều 3;\n- Lãnh\nđạo KTNN;\n- Đảng ủy\nKTNN;\n- Lưu:\nVT, Vụ TCCB.\n\nTỔNG KIỂM TOÁN NHÀ NƯỚC\n"
     assert [r.text for r in extract_recipients(wrapped)][-2:] == ["Đảng ủy KTNN", "Lưu: VT, Vụ TCCB"]
+
+
+def test_a_consolidated_text_is_numbered_by_its_authentication_block() -> None:
+    # vbhn_49-VBHN-BCT (Công báo): the VBHN's number, date and body sign at its end
+    from vndocs.extract.header import complete_header
+
+    text = (
+        "THÔNG TƯ\nQuy định Quy tắc xuất xứ hàng hóa\n\nThông tư số 24/2026/TT-BCT ngày 05 tháng 5 năm 2026 của"
+        " Bộ trưởng Bộ Công Thương ...\n\nĐiều 1. Phạm vi điều chỉnh\n...\ntừ ngày 03 tháng 02 năm 2026./.\n"
+        "BỘ CÔNG THƯƠNG\nSố: 49/VBHN-BCT\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 04 tháng 6 năm 2026\n\n"
+        "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Sinh Nhật Tân\n"
+    )
+    h = complete_header(extract_header(text), text, extract_signer(text), [])
+    assert (h.type.value, h.number.value, h.date.value, h.issuer.value) == (  # type: ignore[union-attr]
+        "Văn bản hợp nhất", "49/VBHN-BCT", "2026-06-04", "Bộ Công Thương"
+    )
+
+
+def test_signers_marked_as_signed_without_a_position() -> None:
+    # tt_04_2001_TT_BXD: "Nguyễn Mạnh Kiểm (Đã ký)"; Hiến pháp 1992 (vbpl .doc): the name, then "(Đã ký)"
+    s = extract_signer("Thông tư này có hiệu lực thi hành kể từ ngày ký.\n\nNguyễn Mạnh Kiểm (Đã ký)\n")
+    assert s is not None and s.name == "Nguyễn Mạnh Kiểm"
+    s = extract_signer("... nhất trí thông qua trong phiên họp ngày 15 tháng 4 năm 1992.\n\nLê Quang Đạo\n(Đã ký)\n")
+    assert s is not None and s.name == "Lê Quang Đạo"
+    # a capitalized line with no mark and no position is not a signature
+    assert extract_signer("Kinh phí thực hiện.\n\nNguyễn Văn Bình\n") is None
+
+
+def test_adoption_line_gives_date_and_maker() -> None:
+    # Hiến pháp 1992: "... đã được Quốc hội ... khoá VIII, kỳ họp thứ 11 nhất trí thông qua trong phiên họp ngày ..."
+    from vndocs.extract.header import complete_header
+
+    text = (
+        "HIẾN PHÁP\n\nNƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM NĂM 1992\n\nChương 1\n\nCHẾ ĐỘ CHÍNH TRỊ\n\n"
+        "Điều 147\n\nChỉ Quốc hội mới có quyền sửa đổi Hiến pháp.\n\nBản Hiến pháp này đã được Quốc hội nước Cộng hoà"
+        " xã hội chủ nghĩa Việt Nam khoá VIII, kỳ họp thứ 11 nhất trí thông qua trong phiên họp ngày 15 tháng 4 năm"
+        " 1992, hồi 11 giờ 45 phút.\n"
+    )
+    h = complete_header(extract_header(text), text, None, [])
+    assert (h.date.value, h.issuer.value) == ("1992-04-15", "Quốc hội")  # type: ignore[union-attr]
+
+
+def test_titles_broken_by_a_blank_line_and_footnote_marks() -> None:
+    # vbhn_31-VBHN-VPQH (.doc): "CÁC BIỆN PHÁP NGĂN CHẶN" / "VÀ BẢO ĐẢM ..."; "ĐIỀU KHOẢN THI HÀNH[189]"
+    text = (
+        "LUẬT\n\nXỬ LÝ VI PHẠM HÀNH CHÍNH\n\nPhần thứ nhất\n\nNHỮNG QUY ĐỊNH ĐỐI VỚI\n\nNGƯỜI CHƯA THÀNH NIÊN\n\n"
+        "Điều 1. Phạm vi\n\nPhần thứ hai\n\nCÁC BIỆN PHÁP NGĂN CHẶN\n\nVÀ BẢO ĐẢM XỬ LÝ VI PHẠM HÀNH CHÍNH\n\n"
+        "Điều 2. Các biện pháp\n\nPhần thứ ba\n\nĐIỀU KHOẢN THI HÀNH[189]\n\nĐiều 3. Hiệu lực thi hành\n"
+    )
+    headings = [s.heading for s in extract_outline(text).sections]
+    assert headings == [
+        "NHỮNG QUY ĐỊNH ĐỐI VỚI NGƯỜI CHƯA THÀNH NIÊN",
+        "CÁC BIỆN PHÁP NGĂN CHẶN VÀ BẢO ĐẢM XỬ LÝ VI PHẠM HÀNH CHÍNH",
+        "ĐIỀU KHOẢN THI HÀNH",
+    ]
+
+
+def test_item_headings_before_a_colon_and_long_article_titles() -> None:
+    # cv_1921_2013: "2. Điều dưỡng tại gia đình: Mức chi ..."; tt_54-2025: a 250-character article title
+    text = (
+        "Kính gửi: Sở Lao động\n\n1. Điều dưỡng tập trung:\n\n- Tiền ăn: 150.000 đồng;\n\n"
+        "2. Điều dưỡng tại gia đình: Mức chi điều dưỡng: 1.110.000 đồng/người/lần.\n\nKinh phí thực hiện.\n"
+    )
+    assert [s.heading for s in extract_outline(text).sections] == ["Điều dưỡng tập trung", "Điều dưỡng tại gia đình"]
+    title = (
+        "Sửa đổi, bổ sung một số điều của Thông tư số 09/2025/TT-BCT ngày 01 tháng 02 năm 2025 của Bộ trưởng Bộ"
+        " Công Thương quy định hồ sơ, trình tự, thủ tục, phương pháp xác định, phê duyệt khung giá phát điện; quy"
+        " định hồ sơ, trình tự, thủ tục xây dựng, phê duyệt khung giá nhập khẩu điện"
+    )
+    text = f"THÔNG TƯ\n\nSửa đổi\n\nĐiều 1. {title}\n\n1. Sửa đổi khoản 2 Điều 3 như sau:\n\nĐiều 2. Hiệu lực\n"
+    assert extract_outline(text).sections[0].heading == title
+
+
+def test_a_recipient_list_without_its_label() -> None:
+    # nq_1656-NQ-UBTVQH15 (web copy): "- Chính phủ; - ...; - Lưu: HC, PLTP. | TM. ỦY BAN ..."
+    text = (
+        "Điều 3. Hiệu lực.\n\nNghị quyết này có hiệu lực từ ngày ký./.\n\n- Chính phủ; - Ban Tổ chức Trung ương;"
+        " - Kiểm toán nhà nước; - Lưu: HC, PLTP. | TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH\n"
+    )
+    assert [r.text for r in extract_recipients(text)] == [
+        "Chính phủ", "Ban Tổ chức Trung ương", "Kiểm toán nhà nước", "Lưu: HC, PLTP"
+    ]

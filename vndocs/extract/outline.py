@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from vndocs.models import Section, Span
-from vndocs.textutil import is_upper_text
+from vndocs.textutil import UPPER, is_upper_text
 
 # Vietnamese điểm letters (no f, j, w, z; đ after d) — DOMAIN.md §3.1
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -73,6 +73,9 @@ END_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*(?::|$)|^\s*(?:TM|KT
 ANNEX_RE = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)\b|^\s*DANH\s+MỤC\b.*(?:KÈM\s+THEO|kèm\s+theo)")
 
 _HEADING_MAX = 220
+_ARTICLE_HEADING_MAX = 400
+# an item that names its subject before a colon and goes on after it
+_LABEL_THEN_TEXT_RE = re.compile(r"(?P<head>[" + UPPER + r"][^:;.,()]{2,70}?)\s*:\s+\S")
 
 
 @dataclass(slots=True)
@@ -222,6 +225,23 @@ def _body_bounds(text: str) -> tuple[int, int, list[Span], Span | None]:
     return body_start, body_end, preamble, enacting
 
 
+_FOOTNOTE_MARK_RE = re.compile(r"\s*\[\d{1,4}\]$")
+_HEADING_JOINERS = ("VÀ", "CỦA", "ĐỐI VỚI", "TRONG", "VỀ", "CHO", "TẠI", "THEO", "VỚI", "HOẶC")
+
+
+def _heading_goes_on(last: str, text: str, pos: int) -> bool:
+    """Whether an upper-case title broken by a blank line goes on at ``pos``: it ends
+    with a comma or a joining word (``NHỮNG QUY ĐỊNH ĐỐI VỚI`` / ``NGƯỜI CHƯA THÀNH
+    NIÊN ...``), or the next line starts with one (``CÁC BIỆN PHÁP NGĂN CHẶN`` / ``VÀ
+    BẢO ĐẢM ...``; vbhn_31, Hiến pháp 2013 on vbpl.vn)."""
+    m = re.compile(r"[ \t\n]*([^\n]*)").match(text, pos)
+    nxt = m.group(1).strip() if m else ""
+    if not nxt or not _is_upper(nxt) or match_marker(nxt):
+        return False
+    ends_open = last.endswith(",") or any(last == j or last.endswith(" " + j) for j in _HEADING_JOINERS)
+    return ends_open or nxt.startswith(tuple(j + " " for j in _HEADING_JOINERS))
+
+
 def _finish_heading(node: _Node, text: str, next_start: int) -> None:
     """Decide the heading of a node from its first line(s)."""
     rest = node.rest.strip()
@@ -240,7 +260,7 @@ def _finish_heading(node: _Node, text: str, next_start: int) -> None:
             nl = len(text) if nl == -1 else nl
             s = text[pos:nl]
             if not s.strip():
-                if parts:
+                if parts and not _heading_goes_on(parts[-1][2], text, nl + 1):
                     break
                 pos = nl + 1
                 continue
@@ -251,7 +271,8 @@ def _finish_heading(node: _Node, text: str, next_start: int) -> None:
                 break
             pos = nl + 1
         if parts:
-            node.heading = " ".join(p[2] for p in parts)
+            # a footnote mark stuck to the title: "ĐIỀU KHOẢN THI HÀNH[189]" (vbhn_31)
+            node.heading = _FOOTNOTE_MARK_RE.sub("", " ".join(p[2] for p in parts))
             node.heading_span = Span(parts[0][0], parts[-1][1])
         return
     if not rest:
@@ -278,7 +299,15 @@ def _finish_heading(node: _Node, text: str, next_start: int) -> None:
     if node.kind in ("dash", "plus", "paren"):
         return
     # Điều, khoản, numbered items, điểm: a short first line that is a title
-    if len(rest) > _HEADING_MAX or rest.endswith((".", ";", ",")):
+    if node.kind != "article":
+        label = _LABEL_THEN_TEXT_RE.match(rest)
+        if label and (len(rest) > _HEADING_MAX or rest.endswith((".", ";", ","))):
+            # "2. Điều dưỡng tại gia đình: Mức chi điều dưỡng: 1.110.000 đồng/người/lần." (cv_1921)
+            node.heading = label.group("head")
+            node.heading_span = Span(node.rest_start, node.rest_start + label.end("head"))
+            return
+    # an article's title is its whole first line, long ones too (tt_54: 250 characters)
+    if len(rest) > (_ARTICLE_HEADING_MAX if node.kind == "article" else _HEADING_MAX) or rest.endswith((".", ";", ",")):
         return
     if node.kind != "article" and not has_more:
         return

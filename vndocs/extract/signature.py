@@ -184,7 +184,8 @@ def extract_signer(text: str) -> Signer | None:
 
 
 def _clean_item(s: str) -> str:
-    s = s.strip()
+    # (a table's closing pipe left by a web copy: "- Lưu: HC, PLTP. |")
+    s = s.strip().strip("|").strip()
     s = re.sub(r"^[-–•+]\s*", "", s)
     s = s.strip().rstrip(";,").strip()
     if s.endswith(".") and not s.endswith("./."):
@@ -302,4 +303,24 @@ def extract_recipients(text: str) -> list[Recipient]:
         m = matches[-1] if len(matches) > 1 and matches[-1][0] > len(text) // 2 else matches[0]
         end = _block_end(text, m[1])
         out.extend(_items(text, m[1], end, "noi_nhan"))
+    elif (line := _unlabelled_recipients(text, annex)) is not None:
+        out.extend(_items(text, line[0], line[1], "noi_nhan"))
     return out
+
+
+_LUU_ITEM_RE = re.compile(r"[-–]\s*Lưu\b")
+
+
+def _unlabelled_recipients(text: str, annex: int | None) -> tuple[int, int] | None:
+    """A Nơi nhận list whose label a web copy lost: one line ``- A; - B; ...; - Lưu: ...``
+    (nd_158, nq_1656 on thuvienphapluat), before any annex."""
+    for m in _LUU_ITEM_RE.finditer(text, 0, len(text) if annex is None else annex):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line.lstrip()[:1] in ("-", "–") and len(re.findall(r";\s*[-–]\s", line)) >= 2:
+            # the other cell of a flattened table row follows a pipe (the signature, nq_1654)
+            pipe = line.find("|", m.end() - start)
+            return start, end if pipe < 0 else start + pipe
+    return None
