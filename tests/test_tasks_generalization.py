@@ -25,13 +25,14 @@ from vndocs.vocab import load
 
 GOLD = Path(__file__).resolve().parent / "gold_extra_tasks.jsonl"
 
-# Reached on the extra gold (16 documents, 154 tasks): tasks.f1 0.859 (precision
-# 0.889, recall 0.831), tasks.deadline 0.953; the second, blind batch scored f1 0.764
-# before any change (see the notes). The floors leave room for about one more miss each.
+# Reached on the extra gold (33 documents, 246 tasks): tasks.f1 0.841 (precision
+# 0.880, recall 0.805), tasks.deadline 0.934. The two blind batches scored f1 0.764
+# and 0.534 before any change for them (see the notes). The floors leave room for
+# about one more miss each.
 FLOORS = {
-    "tasks.f1": 0.85,
-    "tasks.precision": 0.88,
-    "tasks.deadline": 0.93,
+    "tasks.f1": 0.83,
+    "tasks.precision": 0.86,
+    "tasks.deadline": 0.91,
 }
 
 
@@ -41,8 +42,8 @@ def _gold() -> list[dict]:
 
 def test_extra_gold_is_well_formed():
     gold = _gold()
-    assert len(gold) == 16
-    assert len({d["file"] for d in gold}) == 16
+    assert len(gold) == 33
+    assert len({d["file"] for d in gold}) == 33
     for doc in gold:
         assert set(doc) == {"file", "tasks"}
         for t in doc["tasks"]:
@@ -178,3 +179,36 @@ def test_thanh_pho_alone_is_no_unit():
 def test_on_date_is_a_deadline_only_in_the_future(text: str, date: str | None):
     found = [d for d in find_deadlines(text, doc_date="2025-11-18") if d.date]
     assert (found[0].date if found else None) == date
+
+
+def test_a_plan_after_the_decision_without_a_kem_theo_line():
+    # qd_2954-QD-UBND_sonla (web copy): the promulgated KẾ HOẠCH follows the signature directly
+    text = (
+        "QUYẾT ĐỊNH\n\nBan hành Kế hoạch xuất khẩu\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu.\n\n"
+        "Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.\n\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thành Công\n\n"
+        "KẾ HOẠCH\n\nXUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 -\n2030\n\n"
+        "Ủy ban nhân dân tỉnh Sơn La ban hành Kế hoạch như sau:\n\nI. MỤC TIÊU\n\n1. Duy trì tốc độ tăng trưởng.\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Công Thương\n\nChủ trì, phối hợp với các sở, ngành tổ chức triển khai Kế hoạch.\n\n"
+        "2. Sở Tài chính\n\nTham mưu bố trí kinh phí thực hiện Kế hoạch.\n"
+    )
+    got = [t.assignee for t in tasks(text, doc_type="Quyết định")]
+    assert "Sở Công Thương" in got and "Sở Tài chính" in got
+    # the same plan after a letter is not promulgated by it
+    assert "Sở Công Thương" not in [t.assignee for t in tasks(text.replace("QUYẾT ĐỊNH", "CÔNG VĂN"), doc_type="Công văn")]
+
+
+def test_an_attached_regulation_assigns_only_in_its_implementation_part():
+    # qd_12_2012_QD_UBND (Tuyên Quang): QUY ĐỊNH (Ban hành kèm theo ...), Chương III TỔ CHỨC THỰC HIỆN
+    text = (
+        "QUYẾT ĐỊNH\n\nVề việc tặng quà\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy định về việc tặng quà.\n\n"
+        "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này./.\n\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n\n"
+        "QUY ĐỊNH\n\nVỀ VIỆC TẶNG QUÀ ĐỐI VỚI THƯƠNG BINH (Ban hành kèm theo Quyết định số 12/2012/QĐ-UBND)\n\n"
+        "Chương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Đối tượng\n\nỦy ban nhân dân xã có trách nhiệm lập danh sách đối tượng.\n\n"
+        "Chương II\n\nTỔ CHỨC THỰC HIỆN\n\nĐiều 5. Giao trách nhiệm:\n\n1. Sở Lao động - Thương binh và Xã hội:\n\n"
+        "Hằng năm xây dựng kế hoạch, dự toán kinh phí tặng quà.\n\n2. Sở Tài chính, Kho bạc Nhà nước tỉnh: Thẩm định dự toán.\n"
+    )
+    got = [t.assignee for t in tasks(text, doc_type="Quyết định")]
+    assert "Sở Lao động - Thương binh và Xã hội" in got
+    assert not any(a and a.startswith("Ủy ban nhân dân xã") for a in got)

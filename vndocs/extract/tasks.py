@@ -844,22 +844,44 @@ def _outline(text: str, sections: list[Section], body_end: int) -> list[Section]
     return secs
 
 
-def _attachments(ex: _Extractor) -> list[tuple[int, int]]:
+_KEM_THEO_RE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b[^)]{0,300}\)")
+_PROMULGATING_TYPES = ("Quyết định", "Nghị quyết")
+
+
+def _attachments(ex: _Extractor) -> list[tuple[int, int, bool]]:
     """Bodies of documents printed after the signature and promulgated with it (``KẾ HOẠCH ...
-    (Kèm theo Quyết định số ...)``), up to their annexes or signature."""
+    (Kèm theo Quyết định số ...)``), up to their annexes or signature: ``(start, end, rules)``,
+    ``rules`` for a QUY ĐỊNH or QUY CHẾ (only its implementation part assigns tasks)."""
     text = ex.text
-    out = []
+    out: list[tuple[int, int, bool]] = []
     pos = ex.body_end
+    promulgating = ex.header.type is not None and ex.header.type.value in _PROMULGATING_TYPES
     while True:
         m = ex.cues.attached.search(text, pos)
         if m is None:
             return out
-        body = text.find("\n", text.find("(", m.end() - 12))
-        body = len(text) if body == -1 else body
+        body = _attached_body_start(text, m.end())
+        kem_theo = _KEM_THEO_RE.search(text, m.end(), body)
+        if not kem_theo and not (promulgating and not out and pos == ex.body_end):
+            pos = m.end()
+            continue
         e = ex.cues.attached_end.search(text, body)
         end = e.start() if e else len(text)
-        out.append((body, end))
+        out.append((body, end, m.group("title") in ("QUY ĐỊNH", "QUY CHẾ")))
         pos = end
+
+
+def _attached_body_start(text: str, pos: int) -> int:
+    """Where an attached document's body starts: after its title block (upper-case lines
+    and a ``(Kèm theo ...)`` line), at the first line that is neither."""
+    while pos < len(text):
+        nl = text.find("\n", pos + 1)
+        nl = len(text) if nl == -1 else nl
+        line = text[pos:nl].strip()
+        if line and not _is_upper(line) and not _KEM_THEO_RE.search(line):
+            return pos
+        pos = nl
+    return len(text)
 
 
 def extract_tasks(text: str, header: Header, sections: list[Section]) -> TaskResult:
@@ -881,9 +903,12 @@ def extract_tasks(text: str, header: Header, sections: list[Section]) -> TaskRes
         ex.walk(secs, (), has_lead_in, addressee)
     else:
         ex.paragraphs_only(0)
-    for a_start, a_end in _attachments(ex):
-        # a plan promulgated by the decision (qd_2820): its items are walked like a body of their own
+    normative = ex.normative
+    for a_start, a_end, rules in _attachments(ex):
+        # a plan promulgated by the decision (qd_2820): its items are walked like a body of their own;
+        # a regulation's provisions are rules outside its implementation part (qd_12)
         ex.body_end = a_end
+        ex.normative = rules or normative
         a_secs = _local_outline(text, a_end, a_start)
         if a_secs:
             has_lead_in, addressee = ex.lead_in(a_secs[0].span.start, a_start)
