@@ -118,8 +118,8 @@ _ITEM_RE = re.compile(
     )(?=[ \t]|\n|$)""",
     re.VERBOSE | re.MULTILINE,
 )
-_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "arabic": 5, "letter": 9}
-_STRUCTURAL = {"part", "chapter", "section", "article", "roman", "arabic", "decimal", "letter"}
+_RANK = {"part": 0, "chapter": 1, "section": 2, "capital": 3, "article": 3, "roman": 4, "arabic": 5, "letter": 9}
+_STRUCTURAL = {"part", "chapter", "section", "capital", "article", "roman", "arabic", "decimal", "letter"}
 
 
 def _rank(s: Section) -> int:
@@ -256,6 +256,13 @@ class _Found:
 
 # --------------------------------------------------------------------------
 # the extractor
+
+
+# a lead label alone on its line, its units in the bullets under it (kh_252_2013)
+_LISTED_LEAD = r"(?:(?:Cơ quan|Đơn vị)[ \t]+(?:chủ trì|thực hiện)|Chủ trì thực hiện)(?:[ \t]*,[ \t]*(?:phối hợp|thực hiện))?[ \t]*:?[ \t]*\n"
+_LISTED_LEAD_RE = re.compile(_LISTED_LEAD)
+_LISTED_LEAD_LINE_RE = re.compile(r"^[ \t]*(?:(?:[a-zđ]|\d{1,2})[).][ \t]*)?" + _LISTED_LEAD, re.M)
+_TOPIC_LABEL_RE = re.compile(r"Về\s(?:[^:\n;]|\n(?![ \t]*\n)){1,500}?:\s+(?=\S)")
 
 
 class _Extractor:
@@ -417,12 +424,15 @@ class _Extractor:
               openers: bool = True, titled: bool = False) -> _Found | None:
         """The unit an item (or sub-item) assigns; ``openers=False`` for a sub-item of an item that
         already names its unit, where only a sub-item opening on its own unit or trigger counts."""
-        if heading is not None:
+        # "2. Về dự án ... Nghi Sơn: Bộ Xây dựng khẩn trương rà soát ..." (tb_634, a conclusion's
+        # answers to a province's requests): the topic before the colon names no assignee
+        topic = _TOPIC_LABEL_RE.match(self.text, s) if heading is not None and heading[0].startswith("Về ") else None
+        if heading is not None and topic is None:
             f = self._heading_unit(*heading, titled=titled)
             if f is not None:
                 return f
         rules = self.normative and not impl
-        for ps, pe in _paragraphs(self.text, s, e):
+        for ps, pe in _paragraphs(self.text, topic.end() if topic else s, e):
             f = None if rules else self._subject(ps, pe, impl, openers)
             if f is None:
                 f = self._trigger(ps, _sentence_end(self.text, ps, pe) if not impl else pe)
@@ -494,11 +504,46 @@ class _Extractor:
 
     # -- field entries ---------------------------------------------------------------
 
+    def _listed_lead(self, s: int, e: int, path: tuple[str, ...], heading: str) -> bool:
+        """A lead label on a line of its own, the units in the bullets under it (kh_252):
+        ``a) Cơ quan chủ trì`` / ``- Ban Chỉ đạo quốc gia.`` / ``- Các Bộ, ngành liên quan.``"""
+        text = self.text
+        first = _LISTED_LEAD_RE.match(text, s)
+        for m in ([first] if first else []) + list(_LISTED_LEAD_LINE_RE.finditer(text, s, e)):
+            lists, pos = self._bulleted_units(m.end(), e)
+            if lists:
+                break
+        else:
+            return False
+        merged = UnitList(lists[0].start, lists[-1].end, "; ".join(x.text for x in lists),
+                          [u for x in lists for u in x.units], all(x.generic for x in lists))
+        self._add(_Found(merged, m.start(), "field", "lead"), m.start(), min(pos, e), path,
+                  action=heading or None, deadline_ranges=[], role="lead")
+        return True
+
+    def _bulleted_units(self, pos: int, e: int) -> tuple[list[UnitList], int]:
+        """The units of the bullet lines from ``pos`` (blank lines between them allowed), and where they end."""
+        text = self.text
+        lists: list[UnitList] = []
+        while pos < e:
+            nl = text.find("\n", pos, e)
+            nl = e if nl == -1 else nl
+            line = text[pos:nl]
+            if line.strip():
+                bullet = re.match(r"[ \t]*[-+•][ \t]+", line)
+                if bullet is None:
+                    break
+                ul = self.reader.read(pos + bullet.end(), nl)
+                if ul is not None:
+                    lists.append(ul)
+            pos = nl + 1
+        return lists, pos
+
     def _field_entries(self, s: int, e: int, path: tuple[str, ...], heading: str) -> bool:
         matches = [m for m in self.cues.fields.finditer(self.text, s, e)]
         leads = [m for m in matches if m.group("role") in ("chủ trì", "thực hiện") and m.group("value").strip()]
         if not leads:
-            return False
+            return self._listed_lead(s, e, path, heading)
         for i, m in enumerate(leads):
             entry_start = m.start()
             entry_end = leads[i + 1].start() if i + 1 < len(leads) else e
