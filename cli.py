@@ -202,6 +202,8 @@ def index_cmd(
     finally:
         if bar:
             bar[0].__exit__(None, None, None)
+    if report.reparsed_all:
+        click.echo("the extractor changed since this index was built: every file was parsed again")
     click.echo(
         f"{report.files} file(s) in {report.seconds:.1f} s: {report.added} added, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.pruned} pruned, {len(report.failed)} failed"

@@ -91,6 +91,29 @@ def test_second_run_over_unchanged_files_changes_nothing(tmp_path: Path, docs_di
     assert snapshot(idx) == before
 
 
+def test_results_of_another_extractor_are_parsed_again(tmp_path: Path, docs_dir: Path) -> None:
+    # after an upgrade the files are unchanged but what vndocs reads from them is not
+    import json
+
+    idx = tmp_path / "idx"
+    index_paths(idx, [docs_dir], jobs=1)
+    victim = str(sorted(docs_dir.iterdir())[0])
+    with Catalog(idx) as c:
+        c.set_meta("extractor", "an-older-vndocs")
+        with c.transaction():
+            row = c.conn.execute("SELECT id, data FROM documents WHERE source = ?", (victim,)).fetchone()
+            stale = dict(json.loads(row[1]), title="stale title")
+            c.conn.execute("UPDATE documents SET data = ? WHERE id = ?", (json.dumps(stale, ensure_ascii=False), row[0]))
+    report = index_paths(idx, [docs_dir], jobs=1)
+    assert report.reparsed_all and (report.added, report.updated, report.unchanged) == (0, 1, 11)
+    with Catalog(idx) as c:
+        data = json.loads(c.conn.execute("SELECT data FROM documents WHERE source = ?", (victim,)).fetchone()[0])
+        assert data["title"] != "stale title"
+        assert c.get_meta("extractor") not in (None, "an-older-vndocs")
+    again = index_paths(idx, [docs_dir], jobs=1)
+    assert not again.reparsed_all and again.unchanged == 12
+
+
 def test_touched_but_identical_file_is_unchanged_by_hash(tmp_path: Path, docs_dir: Path) -> None:
     idx = tmp_path / "idx"
     index_paths(idx, [docs_dir], jobs=1)

@@ -581,6 +581,16 @@ class Catalog:
                     f"{self.path}: catalog schema {row[0]} is newer than this vndocs ({Q.SCHEMA_VERSION})"
                 )
 
+    def get_meta(self, name: str) -> str | None:
+        """A value of the catalog's ``meta`` table (None when unset)."""
+        row = self.conn.execute(Q.GET_META, (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, name: str, value: str) -> None:
+        """Set a value of the catalog's ``meta`` table."""
+        with self.transaction():
+            self.conn.execute(Q.SET_META, (name, value))
+
     def close(self) -> None:
         """Close the database connection."""
         self.conn.close()
@@ -849,11 +859,14 @@ class Catalog:
         content_hash: str | None = None,
         size: int | None = None,
         mtime: float | None = None,
+        reparsed: bool = False,
     ) -> AddResult:
         """Add or replace one parsed document (``Document.to_dict()`` and ``Document.text``).
 
         A file already indexed with the same content hash changes nothing (its
         size and mtime are refreshed); with another hash its rows are replaced.
+        ``reparsed``: the same file parsed again by another extractor; its rows are
+        replaced when what was extracted differs.
         A placeholder with the document's key becomes the document. Then its
         references are resolved, and references of other documents that may
         name it are resolved again.
@@ -865,7 +878,11 @@ class Catalog:
             content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
         with self.transaction():
             existing = self.conn.execute(Q.GET_DOC_BY_SOURCE, (source,)).fetchone() if source else None
-            if existing is not None and existing[11] == content_hash and not existing[2]:
+            same = existing is not None and existing[11] == content_hash and not existing[2]
+            if same and reparsed:
+                stored = self.conn.execute(Q.GET_DOC_DATA, (existing[0],)).fetchone()
+                same = stored is not None and stored[0] == json.dumps(doc, ensure_ascii=False) and stored[1] == text
+            if same:
                 self.conn.execute(Q.TOUCH_DOC, (size, mtime, existing[0]))
                 if source:
                     self.conn.execute(Q.CLEAR_FAILURE, (source,))

@@ -21,6 +21,7 @@ from typing import Any
 
 from vndocs.catalog import Catalog
 from vndocs.errors import VndocsError
+from vndocs.fingerprint import extractor_fingerprint
 from vndocs.readers import IMAGE_EXTS, SUPPORTED
 
 PER_FILE_SECONDS = 120
@@ -48,6 +49,8 @@ class IndexReport:
     """Files that failed in this run, with the reason."""
     known_failures: int = 0
     """Unchanged files that timed out before (not tried again; see ``vndocs failures``)."""
+    reparsed_all: bool = False
+    """Every file was parsed again: the catalog was filled by another version of the extractor."""
     fulltext_synced: int | None = None
     """Documents written to the full-text index (None: full-text search not available)."""
     fulltext_error: str | None = None
@@ -174,7 +177,16 @@ def index_paths(
     catalog = Catalog(index_dir)
     try:
         with catalog.writer_lock(wait=wait, on_wait=on_wait):
+            # results read by another extractor are stale: parse everything again, and record
+            # the new extractor only once every file went through (a crash leaves it stale)
+            # (a catalog without the mark was filled before marks existed: stale too)
+            current = extractor_fingerprint()
+            stored = catalog.get_meta("extractor")
+            if stored != current and not force and (stored is not None or catalog.sources()):
+                force = report.reparsed_all = True
             _index_files(catalog, files, report, jobs, seconds, on_start, on_file, force)
+            if stored != current and not set(catalog.sources()) - set(files):
+                catalog.set_meta("extractor", current)
             if prune:
                 report.pruned = _prune(catalog, paths)
             _sync_fulltext(catalog, engine, report)
@@ -252,7 +264,9 @@ def _index_files(
         if ok:
             doc, text = payload
             doc["source"] = path
-            res = catalog.add_document(doc, text, source=path, content_hash=digest, size=size, mtime=mtime)
+            res = catalog.add_document(
+                doc, text, source=path, content_hash=digest, size=size, mtime=mtime, reparsed=force
+            )
             if res.status == "added":
                 report.added += 1
             elif res.status == "updated":
