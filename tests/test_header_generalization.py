@@ -272,3 +272,31 @@ def test_a_recipient_list_without_its_label() -> None:
     assert [r.text for r in extract_recipients(text)] == [
         "Chính phủ", "Ban Tổ chức Trung ương", "Kiểm toán nhà nước", "Lưu: HC, PLTP"
     ]
+
+
+def test_a_consolidated_texts_list_of_amenders_is_not_its_outline() -> None:
+    # vbhn_89-VBHN-BQP: "1. Quyết định số 29/2019 ...; 2. Quyết định số 38/2025 ..." before the articles
+    text = (
+        "QUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH QUY CHẾ\n\nQuyết định số 25/2016/QĐ-TTg ..., được sửa đổi, bổ sung bởi:\n\n"
+        "1. Quyết định số 29/2019/QĐ-TTg ngày 03 tháng 10 năm 2019 của Thủ tướng Chính phủ;\n\n"
+        "2. Quyết định số 38/2025/QĐ-TTg ngày 13 tháng 10 năm 2025 của Thủ tướng Chính phủ.\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý.\n\nĐiều 2. Quyết định này có hiệu lực.\n\n"
+        "Điều 3. Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này./.\n"
+    )
+    assert _labels(text) == ["Điều 1", "Điều 2", "Điều 3"]
+
+
+def test_a_footnote_quote_does_not_hide_the_first_chapter() -> None:
+    # vbhn_49-VBHN-BCT (Công báo): the amending text's preamble, quoted at the foot of the page
+    text = (
+        "THÔNG TƯ\n\nQuy định Quy tắc xuất xứ\n\nCăn cứ Luật Quản lý ngoại thương;\n\n"
+        "“Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nCăn cứ Nghị định số 40/2025/NĐ-CP;\n\n"
+        "CHƯƠNG I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nThông tư này quy định.\n\n"
+        "CHƯƠNG II\nCÁCH XÁC ĐỊNH XUẤT XỨ HÀNG HÓA\nĐiều 2. Hàng hóa có xuất xứ\n\n"
+        "CHƯƠNG III\nĐIỀU KHOẢN THI HÀNH3\nĐiều 3. Hiệu lực thi hành\n"
+    )
+    sections = extract_outline(text).sections
+    assert [(s.label, s.heading) for s in sections] == [
+        ("CHƯƠNG I", "QUY ĐỊNH CHUNG"), ("CHƯƠNG II", "CÁCH XÁC ĐỊNH XUẤT XỨ HÀNG HÓA"),
+        ("CHƯƠNG III", "ĐIỀU KHOẢN THI HÀNH"),
+    ]

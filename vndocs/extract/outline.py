@@ -225,6 +225,7 @@ def _body_bounds(text: str) -> tuple[int, int, list[Span], Span | None]:
     return body_start, body_end, preamble, enacting
 
 
+_UPPER_DIVISION_RE = re.compile(r"^\s*(?:PHẦN|CHƯƠNG)\s+(?:THỨ\s+\w+|[IVXLC]+|\d+)\b")
 _FOOTNOTE_MARK_RE = re.compile(r"\s*\[\d{1,4}\]$")
 _HEADING_JOINERS = ("VÀ", "CỦA", "ĐỐI VỚI", "TRONG", "VỀ", "CHO", "TẠI", "THEO", "VỚI", "HOẶC")
 
@@ -273,6 +274,9 @@ def _finish_heading(node: _Node, text: str, next_start: int) -> None:
         if parts:
             # a footnote mark stuck to the title: "ĐIỀU KHOẢN THI HÀNH[189]" (vbhn_31)
             node.heading = _FOOTNOTE_MARK_RE.sub("", " ".join(p[2] for p in parts))
+            if _is_upper(node.heading):
+                # "ĐIỀU KHOẢN THI HÀNH3": a footnote number glued to the last capital
+                node.heading = re.sub(r"(?<=[^\W\d_])\d{1,3}$", "", node.heading)
             node.heading_span = Span(parts[0][0], parts[-1][1])
         return
     if not rest:
@@ -448,6 +452,11 @@ def extract_outline(text: str) -> Outline:
         if ANNEX_RE.match(s) and all_nodes:
             body_end = a
             break
+        if quote_depth > 0 and _UPPER_DIVISION_RE.match(s) and "“" not in s:
+            # "CHƯƠNG I" in capitals is the document's own: a quote left open before it is a
+            # footnote printed mid-page (a Công báo consolidated text quotes the amending
+            # text's preamble at the foot of its first page, vbhn_49)
+            quote_depth = 0
         quoted, quote_depth = _quote_state(s, quote_depth)
         if quoted:
             continue
@@ -462,7 +471,7 @@ def extract_outline(text: str) -> Outline:
         elif (
             stack
             and kind == "article"
-            and stack[-1].kind not in ("dash", "plus", "paren", kind)
+            and stack[-1].kind == "roman"
             and stack[-1].rank >= rank
         ):
             # a kind first seen inside a lower-ranked one nests under it
