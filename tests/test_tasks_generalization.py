@@ -25,14 +25,14 @@ from vndocs.vocab import load
 
 GOLD = Path(__file__).resolve().parent / "gold_extra_tasks.jsonl"
 
-# Reached on the extra gold (33 documents, 246 tasks): tasks.f1 0.874 (precision
-# 0.901, recall 0.850), tasks.deadline 0.938. The two blind batches scored f1 0.764
+# Reached on the extra gold (33 documents, 246 tasks): tasks.f1 0.895 (precision
+# 0.905, recall 0.886), tasks.deadline 0.954. The two blind batches scored f1 0.764
 # and 0.534 before any change for them (see the notes). The floors leave room for
 # about one more miss each.
 FLOORS = {
-    "tasks.f1": 0.86,
-    "tasks.precision": 0.88,
-    "tasks.deadline": 0.92,
+    "tasks.f1": 0.88,
+    "tasks.precision": 0.89,
+    "tasks.deadline": 0.93,
 }
 
 
@@ -243,3 +243,18 @@ def test_a_lead_label_over_a_bulleted_list_of_units():
     )
     (task,) = tasks(text, doc_type="Kế hoạch")
     assert task.assignee.startswith("Ban Chỉ đạo quốc gia; Các Bộ, ngành liên quan; Ban Chỉ đạo")
+
+
+def test_a_heading_line_is_the_units_whole_name():
+    # qd_2954-QD-UBND_sonla: the unit's name runs on in lower case; a law's article title is no unit
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n\n7. Trung tâm Xúc tiến đầu tư, thương mại và du lịch\n\n"
+        "Chủ trì tổ chức các hoạt động xúc tiến thương mại.\n\n"
+        "8. Báo và phát thanh, truyền hình Sơn La, Cổng thông tin điện tử tỉnh\n\nTuyên truyền về xuất khẩu.\n"
+    )
+    assert [t.assignee for t in tasks(text, doc_type="Kế hoạch")] == [
+        "Trung tâm Xúc tiến đầu tư, thương mại và du lịch",
+        "Báo và phát thanh, truyền hình Sơn La, Cổng thông tin điện tử tỉnh",
+    ]
+    law = "Chương I\n\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 22. Tòa án xét xử tập thể\n\nTòa án xét xử tập thể và quyết định theo đa số.\n"
+    assert tasks(law, doc_type="Luật") == []

@@ -395,10 +395,12 @@ class _Extractor:
         rest = self.text[ul.end : he].strip()
         if rest in ("", ":", ".", ";") or rest.startswith(":"):
             return _Found(ul, ul.start, "heading", "execute")
-        if (titled and he - hs <= 150 and not re.search(r"[.;:]", rest) and not _ACTION_IN_HEADING_RE.search(rest)
-                and he == logical_end(self.text, hs)):
+        if ((titled or not self.in_article) and he - hs <= 150 and not re.search(r"[.;:]", rest)
+                and not _ACTION_IN_HEADING_RE.search(rest) and he == logical_end(self.text, hs)):
             # "8. Các Khu Công nghệ cao, Khu Công nghệ số tập trung và hiệp hội, doanh nghiệp liên quan" with
-            # "a) ...", "b) ..." below (qd_982): the heading line is the unit's name, lower-case words included
+            # "a) ...", "b) ..." below (qd_982), "7. Trung tâm Xúc tiến đầu tư, thương mại và du lịch" over its
+            # duties (qd_2954): the heading line is the unit's name, lower-case words included (not an
+            # article's title in a law: "Điều 22. Tòa án xét xử tập thể")
             end = len(self.text[:he].rstrip())
             whole = UnitList(ul.start, end, self.text[ul.start : end], ul.units, ul.generic, ul.some_generic)
             return _Found(whole, ul.start, "heading", "execute")
@@ -954,6 +956,7 @@ def extract_tasks(text: str, header: Header, sections: list[Section]) -> TaskRes
         # a regulation's provisions are rules outside its implementation part (qd_12)
         ex.body_end = a_end
         ex.normative = rules or normative
+        ex.in_article = False  # a new document: the decision's articles are behind
         a_secs = _local_outline(text, a_end, a_start)
         if a_secs:
             has_lead_in, addressee = ex.lead_in(a_secs[0].span.start, a_start)
