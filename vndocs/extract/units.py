@@ -94,6 +94,15 @@ def _heads_by_len() -> list[tuple[str, ...]]:
     return sorted(phrases().heads, key=len, reverse=True)
 
 
+@lru_cache(maxsize=1)
+def _first_keys() -> frozenset[str]:
+    """Keys a unit list can start with: the first token of a quantifier, position, head,
+    ellipsis or province word (a unit needs a head or a position, after a quantifier at most)."""
+    ph = phrases()
+    tables = (ph.quantifiers, ph.positions, ph.heads, ph.ellipses, _PROVINCE_HEADS)
+    return frozenset(p[0] for table in tables for p in table if p)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     end = len(text) if end is None else end
@@ -372,6 +381,10 @@ class UnitReader:
             pos += 1
         stop = min(len(text), pos + _MAX_WINDOW if end is None else end)
         stop = logical_end(text, pos, stop)
+        # most places start no unit: look at the first token before tokenizing the window
+        first_tok = _TOKEN_RE.match(text, pos, stop)
+        if first_tok is None or key(first_tok.group()) not in _first_keys():
+            return None
         toks = tokenize(text, pos, stop)
         if not toks or toks[0].start != pos:
             return None
