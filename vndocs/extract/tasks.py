@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Iterator
 
 from vndocs.extract import abbreviations
 from vndocs.extract.deadlines import choose, find_deadlines
@@ -209,7 +210,8 @@ def _heading(text: str, s: Section, end: int) -> tuple[str, int, int]:
 
 
 def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
+    """Whether ``s`` has letters and none in lower case (each distinct character looked at once)."""
+    letters = [c for c in set(s) if c.isalpha()]
     return bool(letters) and not any(c.islower() for c in letters)
 
 
@@ -784,23 +786,27 @@ def _plan_deadline(ex: _Extractor, sections: list[Section]) -> Deadline | None:
     """The plan's time frame: a section headed ``Thời gian`` that is no task entry."""
     text = ex.text
 
-    def candidates(nodes: list[Section] | tuple[Section, ...], parent: Section | None) -> list[Section]:
-        out: list[Section] = []
+    def names_lead(sib: Section, siblings_end: int) -> bool:
+        """Whether ``sib`` has a ``chủ trì`` / ``thực hiện`` field: it is a task entry."""
+        return any(m.group("role") in ("chủ trì", "thực hiện")
+                   for m in ex.cues.fields.finditer(text, sib.span.start, min(sib.span.end, siblings_end)))
+
+    def candidates(nodes: list[Section] | tuple[Section, ...], parent: Section | None) -> Iterator[Section]:
+        # a "Thời gian thực hiện" inside a task entry is that task's, not the plan's: an item is
+        # skipped when it or one of its non-numbered siblings has a lead field (each looked at once)
+        siblings_end = min(parent.span.end, ex.body_end) if parent is not None else 0
+        others: bool | None = None
         for n in nodes:
             if n.kind not in _STRUCTURAL or n.kind == "letter" or n.span.start >= ex.body_end:
                 continue
-            # a "Thời gian thực hiện" inside a task entry is that task's, not the plan's
-            siblings_end = min(parent.span.end, ex.body_end) if parent is not None else 0
-            if parent is not None and any(
-                m.group("role") in ("chủ trì", "thực hiện")
-                for sib in parent.children
-                for m in ex.cues.fields.finditer(text, sib.span.start, min(sib.span.end, siblings_end))
-                if sib.kind not in _STRUCTURAL or sib.kind == "letter" or sib is n
-            ):
-                continue
-            out.append(n)
-            out.extend(candidates(n.children, n))
-        return out
+            if parent is not None:
+                if others is None:
+                    others = any(names_lead(sib, siblings_end) for sib in parent.children
+                                 if sib.kind not in _STRUCTURAL or sib.kind == "letter")
+                if others or names_lead(n, siblings_end):
+                    continue
+            yield n
+            yield from candidates(n.children, n)
 
     for s in candidates(sections, None):
         end = min(s.span.end, ex.body_end)
