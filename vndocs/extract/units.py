@@ -24,6 +24,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple, Sequence, overload
 
 from vndocs.models import Span, Unit
 from vndocs.normalize import key
@@ -40,24 +41,23 @@ _ACTION_STARTS = [("đồng", "chủ", "trì"), ("chủ", "trì"), ("phối", "h
                   ("chịu", "trách", "nhiệm")]
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token of the window being read."""
+class Tok(NamedTuple):
+    """A token of the window being read (a named tuple: reads make many and look at few)."""
 
     text: str
     start: int
     end: int
     key: str
+    is_word: bool
+    """Whether the token is a word (not punctuation)."""
+    is_cap: bool
+    """Capitalized word (``Khoa``, ``UBND``)."""
 
-    @property
-    def is_word(self) -> bool:
-        """Whether the token is a word (not punctuation)."""
-        return self.text[0].isalnum()
 
-    @property
-    def is_cap(self) -> bool:
-        """Capitalized word (``Khoa``, ``UBND``)."""
-        return self.text[0].isupper()
+def _tok(m: re.Match[str]) -> Tok:
+    text = m.group()
+    first = text[0]
+    return Tok(text, m.start(), m.end(), key(text), first.isalnum(), first.isupper())
 
 
 @dataclass(slots=True)
@@ -106,10 +106,55 @@ def _first_keys() -> frozenset[str]:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     end = len(text) if end is None else end
-    return [
-        Tok(m.group(), m.start() + start, m.end() + start, key(m.group()))
-        for m in _TOKEN_RE.finditer(text[start:end])
-    ]
+    # _TOKEN_RE has no anchors or lookarounds: matching inside [start, end) is matching the slice
+    return [_tok(m) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+class _Window(Sequence[Tok]):
+    """The tokens of ``text[start:stop]`` as a sequence whose tokens are made when first looked at.
+
+    A read looks at a few tokens of a window that can hold a hundred (a name ends at the
+    first word that cannot continue it), so making every token up front is most of the
+    cost of a read. ``len()`` is counted at once (one ``findall``): the rules test it.
+    """
+
+    __slots__ = ("_made", "_matches", "_n")
+
+    def __init__(self, text: str, start: int, stop: int) -> None:
+        self._made: list[Tok] = []
+        self._matches = _TOKEN_RE.finditer(text, start, stop)
+        self._n = len(_TOKEN_RE.findall(text, start, stop))
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> Tok: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Tok]: ...
+
+    def __getitem__(self, i: int | slice) -> Tok | list[Tok]:
+        made = self._made
+        if isinstance(i, slice):
+            start, stop, step = i.indices(self._n)
+            if stop > len(made):
+                self._make(stop)
+            return made[start:stop:step]
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        if i >= len(made):
+            self._make(i + 1)
+        return made[i]
+
+    def _make(self, count: int) -> None:
+        made = self._made
+        for m in self._matches:
+            made.append(_tok(m))
+            if len(made) >= count:
+                return
 
 
 _INDEXES: dict[int, dict[str, list[tuple[str, ...]]]] = {}
@@ -129,7 +174,7 @@ def _index(table: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
     return idx
 
 
-def _match(toks: list[Tok], i: int, table: list[tuple[str, ...]]) -> int:
+def _match(toks: Sequence[Tok], i: int, table: list[tuple[str, ...]]) -> int:
     """Length of the longest phrase of ``table`` at token ``i`` (0 if none)."""
     if i >= len(toks):
         return 0
@@ -181,7 +226,7 @@ class UnitReader:
 
     # -- single unit ---------------------------------------------------------
 
-    def _is_starter(self, toks: list[Tok], i: int) -> bool:
+    def _is_starter(self, toks: Sequence[Tok], i: int) -> bool:
         """Whether a new unit (head, position or quantifier) starts at ``i``."""
         return bool(
             _match(toks, i, _heads_by_len())
@@ -189,7 +234,7 @@ class UnitReader:
             or (_match(toks, i, self.ph.quantifiers) and _match(toks, i + 1, _heads_by_len()))
         )
 
-    def _unit(self, toks: list[Tok], i: int, first: bool = False) -> _RawUnit | None:
+    def _unit(self, toks: Sequence[Tok], i: int, first: bool = False) -> _RawUnit | None:
         ph = self.ph
         n = len(toks)
         j = i
@@ -332,7 +377,7 @@ class UnitReader:
             return None  # a position with nothing after it must end a list item ("Bộ trưởng, ...")
         return u
 
-    def _word_len(self, toks: list[Tok], i: int) -> int:
+    def _word_len(self, toks: Sequence[Tok], i: int) -> int:
         """Syllables of the word starting at capitalized token ``i`` (``Tài chính`` -> 2).
 
         Official names capitalize only a word's first syllable, so where the
@@ -354,7 +399,7 @@ class UnitReader:
             return self._tagged_word_len(toks, i)
         return 1
 
-    def _tagged_word_len(self, toks: list[Tok], i: int) -> int:
+    def _tagged_word_len(self, toks: Sequence[Tok], i: int) -> int:
         starts = self._word_starts(toks[0].start, toks[-1].end)
         k = 1
         while i + k < len(toks) and toks[i + k].is_word and toks[i + k].start not in starts:
@@ -380,14 +425,13 @@ class UnitReader:
         while pos < len(text) and text[pos] in " \t":
             pos += 1
         stop = min(len(text), pos + _MAX_WINDOW if end is None else end)
-        stop = logical_end(text, pos, stop)
-        # most places start no unit: look at the first token before tokenizing the window
+        # most places start no unit: look at the first token first (the logical line ends at a
+        # newline, which no token crosses, so the token is the same in the line)
         first_tok = _TOKEN_RE.match(text, pos, stop)
         if first_tok is None or key(first_tok.group()) not in _first_keys():
             return None
-        toks = tokenize(text, pos, stop)
-        if not toks or toks[0].start != pos:
-            return None
+        stop = logical_end(text, pos, stop)
+        toks = _Window(text, pos, stop)
         raws: list[_RawUnit] = []
         seps: list[str] = []
         first = self._unit(toks, 0, first=True)
@@ -419,7 +463,7 @@ class UnitReader:
             seps.append(sep)
         return self._build(toks, raws, seps)
 
-    def _build(self, toks: list[Tok], raws: list[_RawUnit], seps: list[str]) -> UnitList:
+    def _build(self, toks: Sequence[Tok], raws: list[_RawUnit], seps: list[str]) -> UnitList:
         from vndocs.extract.abbreviations import expand
 
         text = self.text
