@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Sequence, overload
@@ -111,22 +112,35 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
 
 
 class _Window(Sequence[Tok]):
-    """The tokens of ``text[start:stop]`` as a sequence whose tokens are made when first looked at.
+    """The tokens of ``text[start:stop]``, made when first looked at.
 
     A read looks at a few tokens of a window that can hold a hundred (a name ends at the
-    first word that cannot continue it), so making every token up front is most of the
-    cost of a read. ``len()`` is counted at once (one ``findall``): the rules test it.
+    first word that cannot continue it), so making every token up front was most of the
+    cost of a read. The reading rules ask :meth:`fits` ("are there ``count`` tokens?")
+    rather than ``len()``, which has to make them all.
     """
 
-    __slots__ = ("_made", "_matches", "_n")
+    __slots__ = ("_made", "_matches")
 
     def __init__(self, text: str, start: int, stop: int) -> None:
         self._made: list[Tok] = []
+        # _TOKEN_RE has no anchors or lookarounds: matching inside [start, stop) is matching the slice
         self._matches = _TOKEN_RE.finditer(text, start, stop)
-        self._n = len(_TOKEN_RE.findall(text, start, stop))
+
+    def fits(self, count: int) -> bool:
+        """Whether the window has at least ``count`` tokens."""
+        made = self._made
+        if count <= len(made):
+            return True
+        for m in self._matches:
+            made.append(_tok(m))
+            if len(made) >= count:
+                return True
+        return False
 
     def __len__(self) -> int:
-        return self._n
+        self.fits(sys.maxsize)
+        return len(self._made)
 
     @overload
     def __getitem__(self, i: int) -> Tok: ...
@@ -136,25 +150,18 @@ class _Window(Sequence[Tok]):
 
     def __getitem__(self, i: int | slice) -> Tok | list[Tok]:
         made = self._made
+        if type(i) is int and 0 <= i < len(made):
+            return made[i]
         if isinstance(i, slice):
-            start, stop, step = i.indices(self._n)
-            if stop > len(made):
-                self._make(stop)
-            return made[start:stop:step]
-        if i < 0:
-            i += self._n
-        if not 0 <= i < self._n:
-            raise IndexError(i)
-        if i >= len(made):
-            self._make(i + 1)
+            if (i.start or 0) >= 0 and i.stop is not None and i.stop >= 0 and i.step is None:
+                self.fits(i.stop)
+            else:
+                len(self)
+            return made[i]
+        if i >= 0 and self.fits(i + 1):
+            return made[i]
+        len(self)  # all made: a negative index, or IndexError past either end, as for a list
         return made[i]
-
-    def _make(self, count: int) -> None:
-        made = self._made
-        for m in self._matches:
-            made.append(_tok(m))
-            if len(made) >= count:
-                return
 
 
 _INDEXES: dict[int, dict[str, list[tuple[str, ...]]]] = {}
@@ -174,13 +181,13 @@ def _index(table: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
     return idx
 
 
-def _match(toks: Sequence[Tok], i: int, table: list[tuple[str, ...]]) -> int:
+def _match(toks: _Window, i: int, table: list[tuple[str, ...]]) -> int:
     """Length of the longest phrase of ``table`` at token ``i`` (0 if none)."""
-    if i >= len(toks):
+    if not toks.fits(i + 1):
         return 0
     for ph in _index(table).get(toks[i].key, ()):
         n = len(ph)
-        if i + n <= len(toks) and all(toks[i + k].key == ph[k] for k in range(1, n)):
+        if toks.fits(i + n) and all(toks[i + k].key == ph[k] for k in range(1, n)):
             return n
     return 0
 
@@ -226,7 +233,7 @@ class UnitReader:
 
     # -- single unit ---------------------------------------------------------
 
-    def _is_starter(self, toks: Sequence[Tok], i: int) -> bool:
+    def _is_starter(self, toks: _Window, i: int) -> bool:
         """Whether a new unit (head, position or quantifier) starts at ``i``."""
         return bool(
             _match(toks, i, _heads_by_len())
@@ -234,9 +241,8 @@ class UnitReader:
             or (_match(toks, i, self.ph.quantifiers) and _match(toks, i + 1, _heads_by_len()))
         )
 
-    def _unit(self, toks: Sequence[Tok], i: int, first: bool = False) -> _RawUnit | None:
+    def _unit(self, toks: _Window, i: int, first: bool = False) -> _RawUnit | None:
         ph = self.ph
-        n = len(toks)
         j = i
         j += _match(toks, j, ph.quantifiers)
         npos = _match(toks, j, ph.positions)
@@ -246,7 +252,7 @@ class UnitReader:
         expands: tuple[str, ...] = ()
         exp_at = exp_end = 0
         for ell, exp in ph.ellipses.items():
-            if j + len(ell) <= n and all(toks[j + k].key == ell[k] for k in range(len(ell))):
+            if toks.fits(j + len(ell)) and all(toks[j + k].key == ell[k] for k in range(len(ell))):
                 expands, exp_at, exp_end = exp, j, j + len(ell)
                 break
         if expands:
@@ -256,14 +262,14 @@ class UnitReader:
             nh = _match(toks, j, _heads_by_len())
             kind = ph.heads.get(tuple(t.key for t in toks[j : j + nh])) if nh else None
         # "Báo cáo", "ban hành", "bộ máy": the head syllable starts another word
-        if (nh == 1 and j + 1 < n and toks[j + 1].is_word and not toks[j + 1].is_cap
+        if (nh == 1 and toks.fits(j + 2) and toks[j + 1].is_word and not toks[j + 1].is_cap
                 and f"{toks[j].key} {toks[j + 1].key}" in dictionary()):
             nh = 0
         if not nh and not npos:
             # a province or city named as the assignee (tb_627 "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn
             # trương ...", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh ..."): the locality word is the head
             m = _match(toks, j, _PROVINCE_HEADS)
-            if m and j + m < n and toks[j + m].is_cap and not self._is_starter(toks, j + m):
+            if m and toks.fits(j + m + 1) and toks[j + m].is_cap and not self._is_starter(toks, j + m):
                 nh, kind = m, "state"
         if not nh:
             if not npos:
@@ -278,7 +284,7 @@ class UnitReader:
         lone_ok = first is False or j - i > nh or kind != "generic" or nh > 2
         cap_tail = any(t.is_cap for t in toks[head_start + 1 : j]) and kind != "generic"
         loc_blocked = False
-        while j < n:
+        while toks.fits(j + 1):
             t = toks[j]
             # a nested head inside the name: "Văn phòng Ban chỉ đạo", "Chánh Văn phòng UBND tỉnh"
             if t.is_word and t.is_cap and not _match(toks, j, ph.positions) and not _match(toks, j, _ACTION_STARTS):
@@ -305,7 +311,7 @@ class UnitReader:
                 mod = " ".join(tok.key for tok in toks[j : j + m])
                 if mod in _PREPOSITION_END:
                     k = j + m
-                    ok = k < n and (
+                    ok = toks.fits(k + 1) and (
                         toks[k].is_cap or _match(toks, k, ph.localities) or self._is_starter(toks, k)
                         or toks[k].key == "các"
                     )
@@ -319,14 +325,14 @@ class UnitReader:
                         continue
                 j += m
                 continue
-            if t.key == "và" and j + 1 < n:
+            if t.key == "và" and toks.fits(j + 2):
                 nxt = toks[j + 1]
                 if nxt.is_word and nxt.is_cap and not self._is_starter(toks, j + 1):
                     j += 1
                     cap_tail = True
                     continue
                 break
-            if t.text == "," and j + 1 < n:
+            if t.text == "," and toks.fits(j + 2):
                 nxt = toks[j + 1]
                 if cap_tail and nxt.is_word and nxt.is_cap and not self._is_starter(toks, j + 1):
                     j += 1
@@ -342,15 +348,15 @@ class UnitReader:
                         j += 1 + m2
                         continue
                 break
-            if t.text == ":" and j + 1 < n and toks[j + 1].is_cap and toks[j - 1].key in ("bộ", "sở", "ban"):
+            if t.text == ":" and toks.fits(j + 2) and toks[j + 1].is_cap and toks[j - 1].key in ("bộ", "sở", "ban"):
                 # "Các Bộ: Quốc phòng, Công an" — a list under one head
                 j += 1
                 cap_tail = True
                 continue
-            if t.text == "/" and j + 1 < n and _match(toks, j + 1, ph.localities):
+            if t.text == "/" and toks.fits(j + 2) and _match(toks, j + 1, ph.localities):
                 j += 1  # "UBND các xã/phường" (kh_0134)
                 continue
-            if t.text == "-" and j + 1 < n and toks[j + 1].is_word:
+            if t.text == "-" and toks.fits(j + 2) and toks[j + 1].is_word:
                 j += 1 if toks[j + 1].is_cap else 2
                 continue
             if kind == "generic" and not cap_tail and t.is_word:
@@ -359,7 +365,7 @@ class UnitReader:
                     j += m2  # "các tổ chức cá nhân có liên quan"
                     continue
             if t.text == "(":
-                close = next((k for k in range(j + 1, min(n, j + 40)) if toks[k].text == ")"), None)
+                close = next((k for k in range(j + 1, j + 40) if toks.fits(k + 1) and toks[k].text == ")"), None)
                 if close is None:
                     break
                 j = close + 1
@@ -372,12 +378,12 @@ class UnitReader:
         if not lone_ok and j == head_start + nh:
             return None  # a lone generic noun opening a list: "Tổ chức theo dõi ..." is a verb
         if kind == "position" and j == head_start and not (
-            j >= n or toks[j].text in ",;:(" or toks[j].key == "và"
+            not toks.fits(j + 1) or toks[j].text in ",;:(" or toks[j].key == "và"
         ):
             return None  # a position with nothing after it must end a list item ("Bộ trưởng, ...")
         return u
 
-    def _word_len(self, toks: Sequence[Tok], i: int) -> int:
+    def _word_len(self, toks: _Window, i: int) -> int:
         """Syllables of the word starting at capitalized token ``i`` (``Tài chính`` -> 2).
 
         Official names capitalize only a word's first syllable, so where the
@@ -389,20 +395,20 @@ class UnitReader:
             return 1
         words = dictionary()
         for k in (4, 3, 2):
-            if (i + k <= len(toks) and all(x.is_word for x in toks[i : i + k])
+            if (toks.fits(i + k) and all(x.is_word for x in toks[i : i + k])
                     and " ".join(x.key for x in toks[i : i + k]) in words):
                 return k
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        nxt = toks[i + 1] if toks.fits(i + 2) else None
         if nxt is None or not nxt.is_word or nxt.is_cap or not words:
             return 1
         if pos_enabled():
             return self._tagged_word_len(toks, i)
         return 1
 
-    def _tagged_word_len(self, toks: Sequence[Tok], i: int) -> int:
+    def _tagged_word_len(self, toks: _Window, i: int) -> int:
         starts = self._word_starts(toks[0].start, toks[-1].end)
         k = 1
-        while i + k < len(toks) and toks[i + k].is_word and toks[i + k].start not in starts:
+        while toks.fits(i + k + 1) and toks[i + k].is_word and toks[i + k].start not in starts:
             k += 1
         return k
 
@@ -440,7 +446,7 @@ class UnitReader:
         raws.append(first)
         while True:
             j = raws[-1].end
-            if j >= len(toks):
+            if not toks.fits(j + 1):
                 break
             t = toks[j]
             k = j
@@ -448,7 +454,7 @@ class UnitReader:
             if t.text in ",;":
                 sep = t.text
                 k = j + 1
-                if k < len(toks) and toks[k].key in ("và", "cùng"):
+                if toks.fits(k + 1) and toks[k].key in ("và", "cùng"):
                     k += 1
                     sep = "và"
             elif t.key in ("và", "cùng", "hoặc"):
@@ -456,14 +462,14 @@ class UnitReader:
                 k = j + 1
             else:
                 break
-            nxt = self._unit(toks, k) if k < len(toks) else None
+            nxt = self._unit(toks, k) if toks.fits(k + 1) else None
             if nxt is None:
                 break
             raws.append(nxt)
             seps.append(sep)
         return self._build(toks, raws, seps)
 
-    def _build(self, toks: Sequence[Tok], raws: list[_RawUnit], seps: list[str]) -> UnitList:
+    def _build(self, toks: _Window, raws: list[_RawUnit], seps: list[str]) -> UnitList:
         from vndocs.extract.abbreviations import expand
 
         text = self.text
