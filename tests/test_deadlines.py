@@ -105,3 +105,32 @@ def test_invalid_dates_do_not_crash() -> None:
     d = parse_deadline("trước ngày 31/2/2025")
     assert d is not None and d.date is None
     assert re.match(r"trước", d.text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"năm\s+(?P<y>\d{4})", True),
+        (r"quý\s+(?:I{1,3}|IV|[1-4])\s*(?:năm|/)\s*\d{4}", True),
+        (r"(?P<n>6|9)\s+tháng", True),
+        (r"[0-9]+", True),
+        (r"thường\s+xuyên|định\s+kỳ(?:\s+\d+\s+tháng)?", False),
+        (r"\d?x", False),
+        (r"a|\d", False),
+        (r"[^0-9]", False),
+        (r"(?=\d)", False),
+    ],
+)
+def test_patterns_that_need_a_digit_are_recognized(pattern: str, needs: bool) -> None:
+    # a pattern that needs a digit is skipped on a text without one: it must never be wrong
+    # about a pattern that can match without a digit
+    from vndocs.extract.deadlines import _needs_digit
+
+    assert _needs_digit(pattern) is needs
+
+
+def test_every_pattern_example_without_a_digit_comes_from_a_pattern_that_needs_none() -> None:
+    for p in load("deadline_phrases")["patterns"]:
+        for example in p.get("examples", []):
+            if not re.search(r"\d", example):
+                assert not next(x for x in patterns() if x.name == p["name"]).needs_digit, example
