@@ -119,32 +119,52 @@ _ITEM_RE = re.compile(
     )(?=[ \t]|\n|$)""",
     re.VERBOSE | re.MULTILINE,
 )
+# The same items after the newline that starts their line: the regex engine can skip from newline
+# to newline (``^`` would be tried at every character).
+_ITEM_AFTER_NEWLINE_RE = re.compile(r"\n" + _ITEM_RE.pattern.removeprefix("^"), re.VERBOSE | re.MULTILINE)
 _RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "arabic": 5, "letter": 9}
 _STRUCTURAL = {"part", "chapter", "section", "article", "roman", "arabic", "decimal", "letter"}
 
 
 def _rank(s: Section) -> int:
-    if s.kind == "decimal":
-        return 5 + s.label.count(".")
-    return _RANK.get(s.kind, 10)
+    return _rank_of(s.kind, s.label)
+
+
+def _rank_of(kind: str, label: str) -> int:
+    if kind == "decimal":
+        return 5 + label.count(".")
+    return _RANK.get(kind, 10)
+
+
+def _items(text: str, begin: int, end: int) -> Iterator[tuple[re.Match[str], int]]:
+    """The matches of :data:`_ITEM_RE` in ``text[begin:end]`` with where each starts.
+
+    After the first line, items are found with the newline before them, from newline to
+    newline; the newline is not part of the item.
+    """
+    if begin == 0 or text[begin - 1] == "\n":
+        first = _ITEM_RE.match(text, begin, end)
+        if first is not None:
+            yield first, first.start()
+    for m in _ITEM_AFTER_NEWLINE_RE.finditer(text, begin, end):
+        yield m, m.start() + 1
 
 
 def _local_outline(text: str, end: int, begin: int = 0) -> list[Section]:
     """Numbered items of ``text[begin:end]`` as a Section tree (labels, kinds, spans)."""
     flat: list[tuple[str, str, int, int]] = []
-    for m in _ITEM_RE.finditer(text, begin, end):
+    for m, start in _items(text, begin, end):
         kind = m.lastgroup or ""
         label = m.group(kind)
         if kind == "part":
             kind = {"p": "part", "c": "chapter", "m": "section"}[key(label)[0]]
-        flat.append((kind, " ".join(label.split()), m.start(), m.end()))
+        flat.append((kind, " ".join(label.split()), start, m.end()))
     # build the tree with a stack of (rank, dict)
     roots: list[dict] = []
     stack: list[dict] = []
     for kind, label, start, label_end in flat:
         node = {"kind": kind, "label": label, "start": start, "label_end": label_end, "children": []}
-        probe = Section(label, kind, None, Span(start, start))
-        r = _rank(probe)
+        r = _rank_of(kind, label)
         while stack and stack[-1]["rank"] >= r:
             stack.pop()
         node["rank"] = r
@@ -210,9 +230,14 @@ def _heading(text: str, s: Section, end: int) -> tuple[str, int, int]:
 
 
 def _is_upper(s: str) -> bool:
-    """Whether ``s`` has letters and none in lower case (each distinct character looked at once)."""
-    letters = [c for c in set(s) if c.isalpha()]
-    return bool(letters) and not any(c.islower() for c in letters)
+    """Whether ``s`` has letters and none in lower case (stops at the first lower-case letter)."""
+    has_letter = False
+    for c in s:
+        if c.isalpha():
+            if c.islower():
+                return False
+            has_letter = True
+    return has_letter
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
