@@ -120,10 +120,12 @@ class _Window(Sequence[Tok]):
     rather than ``len()``, which has to make them all.
     """
 
-    __slots__ = ("_made", "_matches")
+    __slots__ = ("_made", "_matches", "keys")
 
     def __init__(self, text: str, start: int, stop: int) -> None:
         self._made: list[Tok] = []
+        self.keys: list[str] = []
+        """The keys of the tokens made so far (phrase tables are matched on them)."""
         # _TOKEN_RE has no anchors or lookarounds: matching inside [start, stop) is matching the slice
         self._matches = _TOKEN_RE.finditer(text, start, stop)
 
@@ -133,7 +135,9 @@ class _Window(Sequence[Tok]):
         if count <= len(made):
             return True
         for m in self._matches:
-            made.append(_tok(m))
+            tok = _tok(m)
+            made.append(tok)
+            self.keys.append(tok.key)
             if len(made) >= count:
                 return True
         return False
@@ -183,11 +187,12 @@ def _index(table: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
 
 def _match(toks: _Window, i: int, table: list[tuple[str, ...]]) -> int:
     """Length of the longest phrase of ``table`` at token ``i`` (0 if none)."""
-    if not toks.fits(i + 1):
+    keys = toks.keys
+    if i >= len(keys) and not toks.fits(i + 1):
         return 0
-    for ph in _index(table).get(toks[i].key, ()):
+    for ph in _index(table).get(keys[i], ()):
         n = len(ph)
-        if toks.fits(i + n) and all(toks[i + k].key == ph[k] for k in range(1, n)):
+        if n == 1 or ((i + n <= len(keys) or toks.fits(i + n)) and tuple(keys[i : i + n]) == ph):
             return n
     return 0
 
