@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Iterator
+from typing import Any, Iterator
 
 from vndocs.extract import abbreviations
 from vndocs.extract.deadlines import choose, find_deadlines
@@ -76,6 +76,8 @@ class _Cues:
     attached: re.Pattern[str]
     attached_end: re.Pattern[str]
     object_words: frozenset[str]
+    trigger_words: tuple[str, ...] | None = None
+    """Strings one of which every trigger match contains (:func:`_required_strings`)."""
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +103,61 @@ def cues() -> _Cues:
         attached=re.compile(d["attached_document"]["pattern"], re.MULTILINE),
         attached_end=re.compile(d["attached_end"]["pattern"], re.MULTILINE),
         object_words=frozenset(key(w) for w in d["object_words"]),
+        trigger_words=_required_strings(d["triggers"]["pattern"]),
     )
+
+
+def _required_strings(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` (case-sensitive) contains, or None.
+
+    Read from the parse tree: a run of literal characters must appear; an alternation
+    needs one of its branches' strings. Most paragraphs contain no trigger word, and
+    ``str.find`` for a few strings is much faster than the regex, which tries its
+    lookbehinds at every character.
+    """
+    try:
+        from re import _constants as sc, _parser as sp  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_constants as sc  # type: ignore[no-redef]
+        import sre_parse as sp  # type: ignore[no-redef]
+
+    def of_sequence(items: Any) -> set[str] | None:
+        options: list[set[str]] = []
+        run = ""
+        for op, av in list(items) + [(None, None)]:
+            if op is sc.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                options.append({run})
+                run = ""
+            if op is not None:
+                found = of_item(op, av)
+                if found is not None:
+                    options.append(found)
+        # the most selective option: the one whose shortest string is longest
+        return max(options, key=lambda o: min(map(len, o)), default=None)
+
+    def of_item(op: Any, av: Any) -> set[str] | None:
+        if op is sc.SUBPATTERN:
+            return None if av[1] & sc.SRE_FLAG_IGNORECASE else of_sequence(av[-1])
+        if op is sc.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                found = of_sequence(alt)
+                if found is None:
+                    return None
+                out |= found
+            return out
+        if op in (sc.MAX_REPEAT, sc.MIN_REPEAT) and av[0] >= 1:
+            return of_sequence(av[2])
+        return None
+
+    parsed = sp.parse(pattern)
+    if parsed.state.flags & sc.SRE_FLAG_IGNORECASE:
+        return None
+    found = of_sequence(parsed)
+    return tuple(sorted(found)) if found and all(found) else None
 
 
 # --------------------------------------------------------------------------
@@ -394,6 +450,9 @@ class _Extractor:
         return None
 
     def _trigger(self, s: int, e: int) -> _Found | None:
+        words = self.cues.trigger_words
+        if words is not None and all(self.text.find(w, s, e) == -1 for w in words):
+            return None  # no trigger word in the paragraph
         for m in self.cues.triggers.finditer(self.text, s, e):
             before = self.text[max(s, m.start() - 12) : m.start()]
             if re.search(r"(?:theo|đáp ứng|của)\s*$", before, re.IGNORECASE):
