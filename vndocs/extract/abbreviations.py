@@ -112,8 +112,8 @@ def _spelling_finder(text: str) -> Callable[[str, int], str | None]:
     """``find(abbr, pos)``: the first full spelling of ``abbr`` in ``text`` before ``pos``, or None.
 
     ``pos`` only grows from call to call (acronyms are met in text order), so the word
-    initials are read as far as ``pos`` and no further: one C-level regex pass over
-    the part of the text the searches need, instead of a Python step per word.
+    initials are read as far as ``pos`` and no further, a white-space token at a time
+    through a cache (:func:`_token_initials`), instead of a Python step per word.
     """
     initials = _Initials(text)
 
@@ -156,6 +156,18 @@ class _InitialOf(dict[str, str]):
 
 
 _INITIAL_OF = _InitialOf()
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_initials(token: str) -> str | None:
+    """The initials of the words of a token between white space (``45-KH/BTGTU`` -> ``kb``); None
+    if a first letter does not fold to one letter. Words never cross white space, and tokens
+    repeat (syllables), so the text is read token by token through this cache."""
+    firsts = _INITIAL_RE.findall(token)
+    initials = "".join(map(_INITIAL_OF.__getitem__, firsts))  # fills not_one_letter
+    return initials if _INITIAL_OF.not_one_letter.isdisjoint(firsts) else None
+
+
 _CHUNK = 1024
 
 
@@ -180,16 +192,18 @@ class _Initials:
 
     def read_to(self, pos: int) -> int:
         """Read the words before ``pos`` (a place no word straddles); returns how many there are."""
-        while self._end < pos:
+        while self.aligned and self._end < pos:
             start = self._end
             end = self.source.find(" ", start + _CHUNK, pos)
             end = pos if end == -1 else end
-            firsts = _INITIAL_RE.findall(self.source, start, end)
-            chunk = "".join(map(_INITIAL_OF.__getitem__, firsts))
-            self.aligned = self.aligned and _INITIAL_OF.not_one_letter.isdisjoint(firsts)
+            parts = list(map(_token_initials, self.source[start:end].split()))
+            if None in parts:
+                self.aligned = False
+                break
+            chunk = "".join(parts)  # type: ignore[arg-type]
             self._chunks.append((start, end, self._words))
             self.text += chunk
-            self._words += len(firsts)
+            self._words += len(chunk)
             self._end = end
         return self._words
 
