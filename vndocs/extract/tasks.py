@@ -620,6 +620,8 @@ class _Extractor:
     def _table_entries(self, s: int, e: int, path: tuple[str, ...]) -> bool:
         """Task entries in a table (one cell per line): a header naming a ``chủ trì`` column, then rows."""
         cells = _paragraphs(self.text, s, e)
+        if not any(_TABLE_LEAD_START_RE.match(self.text, a, b) for a, b in cells):
+            return False  # no cell can be the lead column's header: skip normalizing every cell
         texts = [" ".join(self.text[a:b].split()) for a, b in cells]
         lead_col = next((i for i, t in enumerate(texts) if _TABLE_LEAD_RE.match(key(t))), None)
         if lead_col is None:
@@ -793,6 +795,8 @@ class _Extractor:
 
 # a table's header cells (markdown and docx tables become one cell per line): the lead column, any column
 _TABLE_LEAD_RE = re.compile(r"^(?:cơ quan|đơn vị)(?: chủ trì| thực hiện| chịu trách nhiệm)\s*(?:thực hiện)?$")
+# what such a header cell starts with ("Cơ quan", "Đơn vị"), as written: key() only folds case
+_TABLE_LEAD_START_RE = re.compile(r"\s*[cCđĐ][ơƠ]")
 _TABLE_HEAD_RE = re.compile(
     r"^(?:s?tt|số tt|nhiệm vụ|nội dung|tên nhiệm vụ|(?:cơ quan|đơn vị) (?:chủ trì|phối hợp|thực hiện)|"
     r"thời gian|thời hạn|tiến độ|sản phẩm|kết quả|ghi chú|kinh phí|nguồn kinh phí)"
