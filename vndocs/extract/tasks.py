@@ -278,7 +278,7 @@ def _heading(text: str, s: Section, end: int) -> tuple[str, int, int]:
         start += 1
     stop = logical_end(text, start, end)
     block = text[start:stop]
-    if len(block) > 250 or re.search(r"[.;]\s", block):
+    if len(block) > 250 or _CLAUSE_MARK_RE.search(block):
         # a paragraph, not a heading: the heading is its first line at most
         nl = text.find("\n", start, stop)
         stop = stop if nl == -1 else nl
@@ -312,19 +312,33 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# The patterns of the helpers below, compiled once; they run with pos/endpos on the text (the same
+# as on the slice: no lookbehind, and ``$`` matches at endpos).
+_CLAUSE_MARK_RE = re.compile(r"[.;]\s")
+_SENTENCE_END_RE = re.compile(r"[.;](?:\s|$)")
+_BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]*|\(\d+\)\.?[ \t]*)?")
+_NUMBER_LABEL_RE = re.compile(r"\d{1,2}\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
+_SHORT_LABEL_RE = re.compile(r"[^:\n.;]{1,40}:\s*")
+_WORD_AFTER_RE = re.compile(r"\s*(?:\([^)]*\)\s*)?[,:]?\s*(\S+)")
+_TRIGGER_AFTER_RE = re.compile(r"\s*(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Kk]êu gọi)\s+")
+_LEAD_AFTER_RE = re.compile(r"\s*,?\s*(?:[^,]{0,80},\s*)?chủ trì")
+_NOT_A_TRIGGER_BEFORE_RE = re.compile(r"(?:theo|đáp ứng|của)\s*$", re.IGNORECASE)
+_SUB_LABEL_RE = re.compile(r"[a-zđ][).]\s*|[-+•]\s*")
+
+
 def _sentence_end(text: str, start: int, end: int) -> int:
     end = logical_end(text, start, end)
-    m = re.search(r"[.;](?:\s|$)", text[start:end])
-    return start + m.start() if m else end
+    m = _SENTENCE_END_RE.search(text, start, end)
+    return m.start() if m else end
 
 
 def _strip_bullet(text: str, s: int, e: int, numbers: bool = False) -> int:
-    m = re.match(r"[ \t]*(?:[-+•*–][ \t]*|\(\d+\)\.?[ \t]*)?", text[s:e])
-    s += m.end() if m else 0
+    m = _BULLET_RE.match(text, s, e)
+    s = m.end() if m else s
     if numbers:
         # "2. Bộ trưởng ..." inside "Điều 3. Điều khoản thi hành 1. ..." where the outline sees no items (qd_982)
-        n = re.match(r"\d{1,2}\.[ \t]+(?=[A-ZĐÀ-Ỹ])", text[s:e])
-        s += n.end() if n else 0
+        n = _NUMBER_LABEL_RE.match(text, s, e)
+        s = n.end() if n else s
     return s
 
 
@@ -373,7 +387,7 @@ class _Extractor:
 
     def _after_is_action(self, ul: UnitList) -> bool:
         rest = self.text[ul.end : ul.end + 40]
-        m = re.match(r"\s*(?:\([^)]*\)\s*)?[,:]?\s*(\S+)", rest)
+        m = _WORD_AFTER_RE.match(rest)
         if not m:
             return False
         word = m.group(1)
@@ -381,10 +395,10 @@ class _Extractor:
                 or key(rest.lstrip(" \t\n,:")).startswith(("chủ trì", "đồng chủ trì", "phối hợp")))
 
     def _trigger_object(self, ul: UnitList) -> UnitList | None:
-        m = re.match(r"\s*(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Kk]êu gọi)\s+", self.text[ul.end : ul.end + 30])
+        m = _TRIGGER_AFTER_RE.match(self.text, ul.end, ul.end + 30)
         if not m:
             return None
-        return self.reader.read(ul.end + m.end(), self._limit(ul.end))
+        return self.reader.read(m.end(), self._limit(ul.end))
 
     def _limit(self, pos: int) -> int:
         return logical_end(self.text, pos)
@@ -396,9 +410,9 @@ class _Extractor:
         ul = self.reader.read(s, e)
         if ul is None:
             # "- Báo cáo tháng: Sở Tài chính tổng hợp ..." (cv_hanoi 3.3): a short label, then the subject
-            lab = re.match(r"[^:\n.;]{1,40}:\s*", text[s:e])
+            lab = _SHORT_LABEL_RE.match(text, s, e)
             if lab and len(lab.group().split()) <= 6:
-                ul = self.reader.read(s + lab.end(), e)
+                ul = self.reader.read(lab.end(), e)
         candidates: list[UnitList] = []
         opened = False
         if ul is not None:
@@ -445,7 +459,7 @@ class _Extractor:
                 continue
             if not impl and self.in_article and not self.cues.duty.match(text[c.end : c.end + 120]):
                 continue
-            role = "lead" if re.match(r"\s*,?\s*(?:[^,]{0,80},\s*)?chủ trì", text[c.end : c.end + 90]) else "execute"
+            role = "lead" if _LEAD_AFTER_RE.match(text, c.end, c.end + 90) else "execute"
             return _Found(c, c.start, "subject", role)
         return None
 
@@ -455,7 +469,7 @@ class _Extractor:
             return None  # no trigger word in the paragraph
         for m in self.cues.triggers.finditer(self.text, s, e):
             before = self.text[max(s, m.start() - 12) : m.start()]
-            if re.search(r"(?:theo|đáp ứng|của)\s*$", before, re.IGNORECASE):
+            if _NOT_A_TRIGGER_BEFORE_RE.search(before):
                 continue
             ul = self.reader.read(m.end(), self._limit(m.end()))
             if ul is not None and (not ul.generic or ul.text.lower().startswith(("các", "những"))):
@@ -834,8 +848,8 @@ def _skip_to_body(text: str, pos: int, end: int) -> int:
 def _skip_punct(text: str, pos: int, end: int) -> int:
     while pos < end and (text[pos] in " \t\n:;,.-" or text[pos] == ")"):
         pos += 1
-    m = re.match(r"[a-zđ][).]\s*|[-+•]\s*", text[pos:end])
-    return pos + (m.end() if m else 0)
+    m = _SUB_LABEL_RE.match(text, pos, end)
+    return m.end() if m else pos
 
 
 def _minus(rng: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
