@@ -31,6 +31,7 @@ from typing import Any, Iterator
 from vndocs.extract import abbreviations
 from vndocs.extract.deadlines import choose, find_deadlines
 from vndocs.extract.units import (
+    TokenWindow,
     UnitList,
     UnitReader,
     dictionary,
@@ -419,10 +420,13 @@ class _Extractor:
             candidates.append(ul)
         elif openers and self.cues.openers.match(key(text[s : s + 30])):
             sent_end = _sentence_end(text, s, e)
-            toks = tokenize(text, s, sent_end)
+            toks = TokenWindow(text, s, sent_end)  # tokens made as the scan reaches them
             words = dictionary()
             skip_until = s
-            for i, t in enumerate(toks[1:], 1):
+            i = 0
+            while toks.fits(i + 2):
+                i += 1
+                t = toks[i]
                 if t.start < skip_until or not t.is_word or not (t.is_cap or t.key in ("các", "những")):
                     continue
                 prev = toks[i - 1]

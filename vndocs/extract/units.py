@@ -111,7 +111,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     return [_tok(m) for m in _TOKEN_RE.finditer(text, start, end)]
 
 
-class _Window(Sequence[Tok]):
+class TokenWindow(Sequence[Tok]):
     """The tokens of ``text[start:stop]``, made when first looked at.
 
     A read looks at a few tokens of a window that can hold a hundred (a name ends at the
@@ -185,7 +185,7 @@ def _index(table: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
     return idx
 
 
-def _match(toks: _Window, i: int, table: list[tuple[str, ...]]) -> int:
+def _match(toks: TokenWindow, i: int, table: list[tuple[str, ...]]) -> int:
     """Length of the longest phrase of ``table`` at token ``i`` (0 if none)."""
     keys = toks.keys
     if i >= len(keys) and not toks.fits(i + 1):
@@ -238,7 +238,7 @@ class UnitReader:
 
     # -- single unit ---------------------------------------------------------
 
-    def _is_starter(self, toks: _Window, i: int) -> bool:
+    def _is_starter(self, toks: TokenWindow, i: int) -> bool:
         """Whether a new unit (head, position or quantifier) starts at ``i``."""
         return bool(
             _match(toks, i, _heads_by_len())
@@ -246,7 +246,7 @@ class UnitReader:
             or (_match(toks, i, self.ph.quantifiers) and _match(toks, i + 1, _heads_by_len()))
         )
 
-    def _unit(self, toks: _Window, i: int, first: bool = False) -> _RawUnit | None:
+    def _unit(self, toks: TokenWindow, i: int, first: bool = False) -> _RawUnit | None:
         ph = self.ph
         j = i
         j += _match(toks, j, ph.quantifiers)
@@ -388,7 +388,7 @@ class UnitReader:
             return None  # a position with nothing after it must end a list item ("Bộ trưởng, ...")
         return u
 
-    def _word_len(self, toks: _Window, i: int) -> int:
+    def _word_len(self, toks: TokenWindow, i: int) -> int:
         """Syllables of the word starting at capitalized token ``i`` (``Tài chính`` -> 2).
 
         Official names capitalize only a word's first syllable, so where the
@@ -410,7 +410,7 @@ class UnitReader:
             return self._tagged_word_len(toks, i)
         return 1
 
-    def _tagged_word_len(self, toks: _Window, i: int) -> int:
+    def _tagged_word_len(self, toks: TokenWindow, i: int) -> int:
         starts = self._word_starts(toks[0].start, toks[-1].end)
         k = 1
         while toks.fits(i + k + 1) and toks[i + k].is_word and toks[i + k].start not in starts:
@@ -442,7 +442,7 @@ class UnitReader:
         if first_tok is None or key(first_tok.group()) not in _first_keys():
             return None
         stop = logical_end(text, pos, stop)
-        toks = _Window(text, pos, stop)
+        toks = TokenWindow(text, pos, stop)
         raws: list[_RawUnit] = []
         seps: list[str] = []
         first = self._unit(toks, 0, first=True)
@@ -474,7 +474,7 @@ class UnitReader:
             seps.append(sep)
         return self._build(toks, raws, seps)
 
-    def _build(self, toks: _Window, raws: list[_RawUnit], seps: list[str]) -> UnitList:
+    def _build(self, toks: TokenWindow, raws: list[_RawUnit], seps: list[str]) -> UnitList:
         from vndocs.extract.abbreviations import expand
 
         text = self.text
