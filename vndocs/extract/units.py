@@ -235,6 +235,7 @@ class UnitReader:
         self.learned = learned or {}
         self.ph = phrases()
         self._tag_cache: dict[tuple[int, int], set[int]] = {}
+        self._reads: dict[tuple[int, int | None], UnitList | None] = {}
 
     # -- single unit ---------------------------------------------------------
 
@@ -428,10 +429,19 @@ class UnitReader:
     def read(self, pos: int, end: int | None = None) -> UnitList | None:
         """The unit list that starts exactly at ``pos`` (after spaces), or None.
 
+        The tasks rules read the same place several times (as a heading, then as a
+        paragraph's subject): a read is done once per reader.
+
         Args:
             pos: Offset in the text.
             end: Do not read past this offset (defaults to the end of the sentence).
         """
+        args = (pos, end)
+        if args not in self._reads:
+            self._reads[args] = self._read(pos, end)
+        return self._reads[args]
+
+    def _read(self, pos: int, end: int | None) -> UnitList | None:
         text = self.text
         while pos < len(text) and text[pos] in " \t":
             pos += 1
