@@ -108,29 +108,31 @@ def test_invalid_dates_do_not_crash() -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "needs"),
+    ("pattern", "run"),
     [
-        (r"năm\s+(?P<y>\d{4})", True),
-        (r"quý\s+(?:I{1,3}|IV|[1-4])\s*(?:năm|/)\s*\d{4}", True),
-        (r"(?P<n>6|9)\s+tháng", True),
-        (r"[0-9]+", True),
-        (r"thường\s+xuyên|định\s+kỳ(?:\s+\d+\s+tháng)?", False),
-        (r"\d?x", False),
-        (r"a|\d", False),
-        (r"[^0-9]", False),
-        (r"(?=\d)", False),
+        (r"năm\s+(?P<y>\d{4})", 4),
+        (r"quý\s+(?:I{1,3}|IV|[1-4])\s*(?:năm|/)\s*\d{4}", 4),
+        (r"(?P<n>6|9)\s+tháng", 1),
+        (r"[0-9]+", 1),
+        (r"(?:\d{4}|\d{2})", 2),
+        (r"thường\s+xuyên|định\s+kỳ(?:\s+\d+\s+tháng)?", 0),
+        (r"\d?x", 0),
+        (r"a|\d", 0),
+        (r"[^0-9]", 0),
+        (r"(?=\d)", 0),
     ],
 )
-def test_patterns_that_need_a_digit_are_recognized(pattern: str, needs: bool) -> None:
-    # a pattern that needs a digit is skipped on a text without one: it must never be wrong
-    # about a pattern that can match without a digit
-    from vndocs.extract.deadlines import _needs_digit
+def test_digit_runs_a_pattern_needs_are_recognized(pattern: str, run: int) -> None:
+    # a pattern is skipped on a text without the run of digits it needs: it must never
+    # claim a longer run than every match has
+    from vndocs.extract.deadlines import _digit_run
 
-    assert _needs_digit(pattern) is needs
+    assert _digit_run(pattern) == run
 
 
-def test_every_pattern_example_without_a_digit_comes_from_a_pattern_that_needs_none() -> None:
+def test_every_pattern_example_has_the_digit_run_its_pattern_needs() -> None:
     for p in load("deadline_phrases")["patterns"]:
+        needed = next(x for x in patterns() if x.name == p["name"]).digits
         for example in p.get("examples", []):
-            if not re.search(r"\d", example):
-                assert not next(x for x in patterns() if x.name == p["name"]).needs_digit, example
+            longest = max((len(r) for r in re.findall(r"\d+", example)), default=0)
+            assert longest >= needed, (p["name"], example)

@@ -22,7 +22,6 @@ from vndocs.vocab import load
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # page furniture of Công báo text: never a deadline
-_DIGIT_RE = re.compile(r"\d")
 _FURNITURE_RE = re.compile(r"^(?:CÔNG BÁO/Số.*|Ký bởi:.*|\s*\d{1,4}\s*)$", re.MULTILINE)
 
 
@@ -34,8 +33,9 @@ class _Pattern:
     regex: re.Pattern[str]
     future_only: bool = False
     """Only a date after the document's own is a deadline (``vào ngày ...``)."""
-    needs_digit: bool = False
-    """Every match contains a digit (``năm 2025``), so a text without one is not searched."""
+    digits: int = 0
+    """Every match contains this many digits in a row (``năm 2025``: 4), so a text without such a
+    run is not searched."""
 
 
 @lru_cache(maxsize=1)
@@ -47,15 +47,16 @@ def patterns() -> tuple[_Pattern, ...]:
     for p in data["patterns"]:
         src = p["pattern"].replace("@DATE@", date)
         out.append(_Pattern(p["name"], p["kind"], p["bare"], re.compile(src, re.IGNORECASE),
-                            bool(p.get("future_only")), _needs_digit(src)))
+                            bool(p.get("future_only")), _digit_run(src)))
     return tuple(out)
 
 
-def _needs_digit(pattern: str) -> bool:
-    """Whether every match of ``pattern`` contains a digit, read from its parse tree.
+def _digit_run(pattern: str) -> int:
+    """How many consecutive digits every match of ``pattern`` contains (0: maybe none), read from
+    its parse tree: ``năm (?P<y>\\d{4})`` -> 4.
 
-    Most task texts name no date at all: the patterns that need one (all but ``thường xuyên``,
-    ``theo lộ trình`` ...) are then skipped by one ``\\d`` search instead of each scanning the text.
+    Most task texts name no date, and most that have digits have no year: a pattern that
+    needs a run the text does not have is skipped by one search instead of scanning the text.
     """
     try:
         from re import _constants as sc, _parser as sp  # type: ignore[attr-defined]
@@ -63,28 +64,39 @@ def _needs_digit(pattern: str) -> bool:
         import sre_constants as sc  # type: ignore[no-redef]
         import sre_parse as sp  # type: ignore[no-redef]
 
-    def in_sequence(items: Iterable[tuple[Any, Any]]) -> bool:
-        return any(in_item(op, av) for op, av in items)
-
-    def in_item(op: Any, av: Any) -> bool:
+    def is_digit(op: Any, av: Any) -> bool:
         if op is sc.LITERAL:
             return chr(av) in "0123456789"
-        if op is sc.IN:  # a class of digits only
-            return bool(av) and all(
-                (o is sc.CATEGORY and a is sc.CATEGORY_DIGIT)
-                or (o is sc.LITERAL and chr(a) in "0123456789")
-                or (o is sc.RANGE and "0" <= chr(a[0]) and chr(a[1]) <= "9")
-                for o, a in av
-            )
+        return op is sc.IN and bool(av) and all(  # a class of digits only
+            (o is sc.CATEGORY and a is sc.CATEGORY_DIGIT)
+            or (o is sc.LITERAL and chr(a) in "0123456789")
+            or (o is sc.RANGE and "0" <= chr(a[0]) and chr(a[1]) <= "9")
+            for o, a in av
+        )
+
+    def in_sequence(items: Any) -> int:
+        return max((in_item(op, av) for op, av in items), default=0)
+
+    def in_item(op: Any, av: Any) -> int:
+        if op in (sc.LITERAL, sc.IN):
+            return 1 if is_digit(op, av) else 0
         if op is sc.SUBPATTERN:
             return in_sequence(av[-1])
         if op is sc.BRANCH:
-            return all(in_sequence(alt) for alt in av[1])
-        if op in (sc.MAX_REPEAT, sc.MIN_REPEAT):
-            return av[0] >= 1 and in_sequence(av[2])
-        return False  # anything else: assume it can match without a digit
+            return min(in_sequence(alt) for alt in av[1])
+        if op in (sc.MAX_REPEAT, sc.MIN_REPEAT) and av[0] >= 1:
+            inner = list(av[2])
+            if len(inner) == 1 and is_digit(*inner[0]):
+                return int(av[0])  # \\d{4}: that many digits in a row
+            return in_sequence(inner)
+        return 0  # anything else: assume it can match without a digit
 
     return in_sequence(sp.parse(pattern, re.IGNORECASE))
+
+
+@lru_cache(maxsize=None)
+def _digits_re(count: int) -> re.Pattern[str]:
+    return re.compile(rf"\d{{{count}}}")
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -172,12 +184,17 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, doc_dat
     end = len(text) if end is None else end
     segment = _FURNITURE_RE.sub(lambda m: " " * len(m.group()), text[start:end])
     ddate = _doc_date(doc_date)
-    has_digit = _DIGIT_RE.search(segment) is not None
+    has_run: dict[int, bool] = {}  # digits in a row -> whether the segment has such a run
     taken: list[tuple[int, int]] = []
     found: list[Deadline] = []
     for p in patterns():
-        if (p.bare and not bare) or (p.needs_digit and not has_digit):
+        if p.bare and not bare:
             continue
+        if p.digits:
+            if p.digits not in has_run:
+                has_run[p.digits] = _digits_re(p.digits).search(segment) is not None
+            if not has_run[p.digits]:
+                continue
         for m in p.regex.finditer(segment):
             s, e = m.start("text"), m.end("text")
             if any(s < te and ts < e for ts, te in taken):
