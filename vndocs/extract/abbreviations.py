@@ -113,7 +113,7 @@ def _spelling_finder(text: str) -> Callable[[str, int], str | None]:
 
     ``pos`` only grows from call to call (acronyms are met in text order), so the word
     initials are read as far as ``pos`` and no further, a white-space token at a time
-    through a cache (:func:`_token_initials`), instead of a Python step per word.
+    through a table (:class:`_TokenInitials`), instead of a Python step per word.
     """
     initials = _Initials(text)
 
@@ -158,14 +158,25 @@ class _InitialOf(dict[str, str]):
 _INITIAL_OF = _InitialOf()
 
 
-@lru_cache(maxsize=1 << 16)
-def _token_initials(token: str) -> str | None:
-    """The initials of the words of a token between white space (``45-KH/BTGTU`` -> ``kb``); None
-    if a first letter does not fold to one letter. Words never cross white space, and tokens
-    repeat (syllables), so the text is read token by token through this cache."""
-    firsts = _INITIAL_RE.findall(token)
-    initials = "".join(map(_INITIAL_OF.__getitem__, firsts))  # fills not_one_letter
-    return initials if _INITIAL_OF.not_one_letter.isdisjoint(firsts) else None
+class _TokenInitials(dict[str, "str | None"]):
+    """Token between white space -> the initials of its words (``45-KH/BTGTU`` -> ``kb``), or None
+    if a first letter does not fold to one letter.
+
+    Words never cross white space, and tokens repeat (syllables), so the text is read token by
+    token through this table (a dict read by ``map`` in C; emptied when it grows large).
+    """
+
+    def __missing__(self, token: str) -> str | None:
+        if len(self) >= 1 << 16:
+            self.clear()
+        firsts = _INITIAL_RE.findall(token)
+        initials = "".join(map(_INITIAL_OF.__getitem__, firsts))  # fills not_one_letter
+        value = initials if _INITIAL_OF.not_one_letter.isdisjoint(firsts) else None
+        self[token] = value
+        return value
+
+
+_TOKEN_INITIALS = _TokenInitials()
 
 
 _CHUNK = 1024
@@ -196,7 +207,7 @@ class _Initials:
             start = self._end
             end = self.source.find(" ", start + _CHUNK, pos)
             end = pos if end == -1 else end
-            parts = list(map(_token_initials, self.source[start:end].split()))
+            parts = list(map(_TOKEN_INITIALS.__getitem__, self.source[start:end].split()))
             if None in parts:
                 self.aligned = False
                 break
