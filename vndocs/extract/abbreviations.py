@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice
-from typing import Callable
 
 from vndocs.normalize import fold
 from vndocs.vocab import load

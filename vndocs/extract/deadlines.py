@@ -14,8 +14,8 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Iterable
+from functools import cache, lru_cache
+from typing import Any
 
 from vndocs.models import Deadline, Span
 from vndocs.vocab import load
@@ -59,7 +59,8 @@ def _digit_run(pattern: str) -> int:
     needs a run the text does not have is skipped by one search instead of scanning the text.
     """
     try:
-        from re import _constants as sc, _parser as sp  # type: ignore[attr-defined]
+        from re import _constants as sc  # type: ignore[attr-defined]
+        from re import _parser as sp  # type: ignore[attr-defined]
     except ImportError:  # Python 3.10
         import sre_constants as sc  # type: ignore[no-redef]
         import sre_parse as sp  # type: ignore[no-redef]
@@ -94,7 +95,7 @@ def _digit_run(pattern: str) -> int:
     return in_sequence(sp.parse(pattern, re.IGNORECASE))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _digits_re(count: int) -> re.Pattern[str]:
     return re.compile(rf"\d{{{count}}}")
 

@@ -24,9 +24,10 @@ small line-based reader of numbered items stands in when it is empty.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 from vndocs.extract import abbreviations
 from vndocs.extract.deadlines import choose, find_deadlines
@@ -117,7 +118,8 @@ def _required_strings(pattern: str) -> tuple[str, ...] | None:
     lookbehinds at every character.
     """
     try:
-        from re import _constants as sc, _parser as sp  # type: ignore[attr-defined]
+        from re import _constants as sc  # type: ignore[attr-defined]
+        from re import _parser as sp  # type: ignore[attr-defined]
     except ImportError:  # Python 3.10
         import sre_constants as sc  # type: ignore[no-redef]
         import sre_parse as sp  # type: ignore[no-redef]

@@ -23,9 +23,10 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple, Sequence, overload
+from typing import NamedTuple, overload
 
 from vndocs.models import Span, Unit
 from vndocs.normalize import key
