@@ -211,6 +211,11 @@ def _items(text: str, begin: int, end: int) -> Iterator[tuple[re.Match[str], int
 
 def _local_outline(text: str, end: int, begin: int = 0) -> list[Section]:
     """Numbered items of ``text[begin:end]`` as a Section tree (labels, kinds, spans)."""
+    return _sections(_local_items(text, end, begin), end)
+
+
+def _local_items(text: str, end: int, begin: int = 0) -> list[dict]:
+    """The top-level numbered items of ``text[begin:end]`` (dicts with their ``children``)."""
     flat: list[tuple[str, str, int, int]] = []
     for m, start in _items(text, begin, end):
         kind = m.lastgroup or ""
@@ -229,16 +234,17 @@ def _local_outline(text: str, end: int, begin: int = 0) -> list[Section]:
         node["rank"] = r
         (stack[-1]["children"] if stack else roots).append(node)
         stack.append(node)
+    return roots
 
-    def build(nodes: list[dict], stop: int) -> list[Section]:
-        out = []
-        for i, n in enumerate(nodes):
-            nend = nodes[i + 1]["start"] if i + 1 < len(nodes) else stop
-            kids = build(n["children"], nend)
-            out.append(Section(n["label"], n["kind"], None, Span(n["start"], nend), None, tuple(kids)))
-        return out
 
-    return build(roots, end)
+def _sections(nodes: list[dict], stop: int) -> list[Section]:
+    """Sections of the item dicts of :func:`_local_items`, each ending where the next starts."""
+    out = []
+    for i, n in enumerate(nodes):
+        nend = nodes[i + 1]["start"] if i + 1 < len(nodes) else stop
+        kids = _sections(n["children"], nend)
+        out.append(Section(n["label"], n["kind"], None, Span(n["start"], nend), None, tuple(kids)))
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -947,14 +953,14 @@ def _outline(text: str, sections: list[Section], body_end: int) -> list[Section]
     TRỌNG TÂM`` with all the assignments; the local reader sees I, II, III and their items.
     """
     secs = [s for s in sections if s.kind in _STRUCTURAL]
-    local = _local_outline(text, body_end)
+    local = _local_items(text, body_end)  # made into Sections only if it is walked
     if not secs:
-        return local
+        return _sections(local, body_end)
     labels = [s.label for s in secs]
-    local_labels = [s.label for s in local]
+    local_labels = [n["label"] for n in local]
     if (len(local_labels) > len(labels) and local_labels[: len(labels)] == labels
-            and {s.kind for s in local} == {s.kind for s in secs} and _consecutive(local_labels)):
-        return local
+            and {n["kind"] for n in local} == {s.kind for s in secs} and _consecutive(local_labels)):
+        return _sections(local, body_end)
     return secs
 
 
