@@ -370,6 +370,7 @@ class _Extractor:
         self.header = header
         self.learned = abbreviations.learn(text)
         self.reader = UnitReader(text, self.learned)
+        self._headings: dict[tuple[int, str, int], tuple[str, int, int]] = {}
         self.cues = cues()
         self.doc_date = header.date.value if header.date else None
         self.tasks: list[Task] = []
@@ -379,6 +380,13 @@ class _Extractor:
         self.normative = key(str(htype or "")) in {key(t) for t in load("task_cues")["normative_types"]["types"]}
         """A guidance or regulation: its provisions are rules unless an item sits under the implementation section."""
         """True while walking the articles (Điều) of a legal text."""
+
+    def heading(self, s: Section, end: int) -> tuple[str, int, int]:
+        """:func:`_heading`, once per item and end (the walk and the plan deadline both ask)."""
+        args = (s.span.start, s.label, end)
+        if args not in self._headings:
+            self._headings[args] = _heading(self.text, s, end)
+        return self._headings[args]
 
     def _closing_start(self, end: int) -> int:
         """Where the closing paragraph(s) before ``end`` start (``Trên đây là ...``, ``Ủy ban nhân dân
@@ -731,7 +739,7 @@ class _Extractor:
     def _item(self, s: Section, path: tuple[str, ...], impl: bool, addressee: UnitList | None) -> None:
         text = self.text
         end = min(s.span.end, self.body_end)
-        heading, hs, he = _heading(text, s, end)
+        heading, hs, he = self.heading(s, end)
         if s.heading and not heading:
             heading = s.heading
         # a heading, not a sentence: short and not ended like one ("1. Căn cứ nội dung ..., các sở ...")
@@ -769,7 +777,7 @@ class _Extractor:
         sub_tasks: list[tuple[Section, _Found]] = []
         for c in letters:
             c_end = min(c.span.end, end)
-            ch, chs, che = _heading(text, c, c_end)
+            ch, chs, che = self.heading(c, c_end)
             f = self._find(chs, c_end, is_impl, (ch, chs, che), openers=found is None)
             if f is not None and (found is None or key(f.units.text) != key(found.units.text)):
                 sub_tasks.append((c, f))
@@ -924,7 +932,7 @@ def _plan_deadline(ex: _Extractor, sections: list[Section]) -> Deadline | None:
 
     for s in candidates(sections, None):
         end = min(s.span.end, ex.body_end)
-        heading, hs, he = _heading(text, s, end)
+        heading, hs, he = ex.heading(s, end)
         if ex.cues.time.match(key(heading)):
             # "3. Thời gian" + its text, or "3. Thời gian thực hiện: Từ năm 2026 - 2030."
             found = find_deadlines(text, hs + heading.find(":") + 1 if ":" in heading else he, end,
