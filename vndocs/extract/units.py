@@ -575,18 +575,26 @@ def word_starts(text: str, start: int, end: int) -> set[int]:
     each word, so the segmentation alone gives the same words without the cost of
     the tagger's Python feature extraction (most of ``pos_tag``'s time).
     """
+    return {start + at for at in _segment_word_starts(text[start:end])}
+
+
+@lru_cache(maxsize=1024)
+def _segment_word_starts(segment: str) -> tuple[int, ...]:
+    """Offsets in ``segment`` (a line at most) where ``word_tokenize`` starts a word; kept for the
+    lines met again (a document parsed again, boilerplate lines), as segmenting one costs about a
+    millisecond."""
     from underthesea import word_tokenize  # heavy: imported only when a boundary is unclear
 
-    out: set[int] = set()
-    pos = start
-    for word in word_tokenize(text[start:end]):
+    out: list[int] = []
+    pos = 0
+    for word in word_tokenize(segment):
         first = word.split()[0] if word.split() else word
-        at = text.find(first, pos, end)
+        at = segment.find(first, pos)
         if at == -1:
             continue
-        out.add(at)
+        out.append(at)
         pos = at + len(first)
-    return out
+    return tuple(out)
 
 
 def read_units(text: str, pos: int = 0, learned: dict[str, str] | None = None) -> UnitList | None:
