@@ -105,3 +105,34 @@ def test_invalid_dates_do_not_crash() -> None:
     d = parse_deadline("trước ngày 31/2/2025")
     assert d is not None and d.date is None
     assert re.match(r"trước", d.text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "run"),
+    [
+        (r"năm\s+(?P<y>\d{4})", 4),
+        (r"quý\s+(?:I{1,3}|IV|[1-4])\s*(?:năm|/)\s*\d{4}", 4),
+        (r"(?P<n>6|9)\s+tháng", 1),
+        (r"[0-9]+", 1),
+        (r"(?:\d{4}|\d{2})", 2),
+        (r"thường\s+xuyên|định\s+kỳ(?:\s+\d+\s+tháng)?", 0),
+        (r"\d?x", 0),
+        (r"a|\d", 0),
+        (r"[^0-9]", 0),
+        (r"(?=\d)", 0),
+    ],
+)
+def test_digit_runs_a_pattern_needs_are_recognized(pattern: str, run: int) -> None:
+    # a pattern is skipped on a text without the run of digits it needs: it must never
+    # claim a longer run than every match has
+    from vndocs.extract.deadlines import _digit_run
+
+    assert _digit_run(pattern) == run
+
+
+def test_every_pattern_example_has_the_digit_run_its_pattern_needs() -> None:
+    for p in load("deadline_phrases")["patterns"]:
+        needed = next(x for x in patterns() if x.name == p["name"]).digits
+        for example in p.get("examples", []):
+            longest = max((len(r) for r in re.findall(r"\d+", example)), default=0)
+            assert longest >= needed, (p["name"], example)

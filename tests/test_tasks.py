@@ -331,3 +331,30 @@ def test_tasks_never_crash_and_spans_round_trip(path: str) -> None:
             assert " ".join(doc.text[s.start : s.end].split()) == t.deadline.text
         if t.deadline is not None and t.deadline.date:
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.deadline.date)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "strings"),
+    [
+        (r"(?:(?<=\s)|(?<=^))(?P<t>[Gg]iao|[Đđ]ề nghị)\s+", ("iao", "ề nghị")),
+        (r"a(?:bc|de)f", ("bc", "de")),
+        (r"x?yz", ("yz",)),
+        (r"(?:ab)*", None),  # may match nothing
+        (r"(?i)abc", None),  # case-insensitive: str.find cannot tell
+        (r"x(?i:abc)yy", ("yy",)),
+        (r"\d+", None),
+    ],
+)
+def test_required_strings_of_a_pattern(pattern: str, strings: tuple[str, ...] | None) -> None:
+    # a paragraph without any of these strings is not searched for triggers: they must be in every match
+    from vndocs.extract.tasks import _required_strings
+
+    assert _required_strings(pattern) == strings
+
+
+def test_every_trigger_example_contains_a_required_string() -> None:
+    words = cues().trigger_words
+    assert words
+    for example in load("task_cues")["triggers"].get("examples", []):
+        if cues().triggers.search(example):
+            assert any(w in example for w in words), example

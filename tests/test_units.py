@@ -140,3 +140,37 @@ def test_document_defined_abbreviations_are_learned() -> None:
     assert learned["ANTQ"] == "an ninh Tổ quốc"
     assert learned["QĐ22"] == "Quyết định số 22/2013/QĐ-TTg"
     assert "PAR" not in learned  # its letters are not the initials of the words before it
+
+
+def test_acronyms_spelled_out_earlier_are_learned_in_text_order() -> None:
+    text = ("Bảo đảm an ninh Tổ quốc và phòng cháy. Ngày hội ANTQ diễn ra; Ủy ban nhân dân và "
+            "Mặt trận Tổ quốc phối hợp, UBND chỉ đạo, MTTQ tham gia.")
+    assert learn(text) == {"ANTQ": "an ninh Tổ quốc", "UBND": "Ủy ban nhân dân", "MTTQ": "Mặt trận Tổ quốc"}
+
+
+def test_a_first_letter_folding_to_two_letters_keeps_the_word_by_word_reading() -> None:
+    # "ﬁ" folds to "fi": the initials then no longer line up with the words, and the reading
+    # falls back to the word-by-word index, whose (shifted) answer is kept as it was
+    assert learn("xa ﬁ an ninh Tổ quốc và ANTQ") == {"ANTQ": "ninh Tổ quốc và"}
+    assert learn("an ninh Tổ quốc ﬁx; ANTQ.") == {"ANTQ": "an ninh Tổ quốc"}
+
+
+def test_token_window_behaves_as_the_token_list() -> None:
+    from vndocs.extract.units import TokenWindow, tokenize
+
+    text = "Sở Tài chính, Sở Nội vụ (TT&TT) và các xã, phường"
+    for start, stop in [(0, len(text)), (3, 20), (5, 5), (10, 11)]:
+        expected = tokenize(text, start, stop)
+        assert list(TokenWindow(text, start, stop)) == expected
+        assert len(TokenWindow(text, start, stop)) == len(expected)
+        window = TokenWindow(text, start, stop)
+        for i in range(-len(expected) - 2, len(expected) + 2):
+            if -len(expected) <= i < len(expected):
+                assert window[i] == expected[i]
+            else:
+                with pytest.raises(IndexError):
+                    window[i]
+        for sl in [slice(0, 2), slice(2, 100), slice(-2, None), slice(None, None, 2), slice(1, -1), slice(5, 3)]:
+            assert TokenWindow(text, start, stop)[sl] == expected[sl]
+        assert TokenWindow(text, start, stop).fits(len(expected))
+        assert not TokenWindow(text, start, stop).fits(len(expected) + 1)

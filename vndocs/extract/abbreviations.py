@@ -12,14 +12,18 @@ plan of the ANTQ day):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import islice
 
 from vndocs.normalize import fold
 from vndocs.vocab import load
 
 # An acronym token: 2-10 capitals (Đ included), optionally with & or - inside (TT&TT, LĐ-TB&XH).
-_ACRONYM_RE = re.compile(r"(?<![\w&])(?P<abbr>[A-ZĐ][A-ZĐ&\-]{1,9})(?![\w&])")
+# The "not after a word" check follows the first capital (one character back) so that the
+# regex engine can skip to the next capital in C.
+_ACRONYM_RE = re.compile(r"(?P<abbr>[A-ZĐ](?<![\w&].)[A-ZĐ&\-]{1,9})(?![\w&])", re.DOTALL)
 # "(sau đây gọi tắt là X)" / "(sau đây gọi là X)" / "(gọi tắt là X)" — qd_2214 (QĐ22), qd_372.
 _DEFINED_RE = re.compile(
     r"\((?:sau đây\s+)?gọi(?:\s+tắt)?\s+là\s+(?P<abbr>[^()]{1,60}?)\)", re.IGNORECASE
@@ -87,9 +91,7 @@ def learn(text: str) -> dict[str, str]:
             phrase = re.split(r"\s+(?:ngày|về|của)\s+", phrase, maxsplit=1)[0]
         if phrase:
             out.setdefault(abbr, phrase)
-    words = list(_WORD_RE.finditer(text))
-    initials = "".join(fold(w.group()[0]) if w.group().lower() not in _SKIP_WORDS else "_" for w in words)
-    starts = [w.start() for w in words]
+    find_spelling = _spelling_finder(text)
     tried: set[str] = set()
     for m in _ACRONYM_RE.finditer(text):
         abbr = m.group("abbr").strip("-")
@@ -100,10 +102,142 @@ def learn(text: str) -> dict[str, str]:
         if m.start() > 0 and text[m.start() - 1] == "(":
             phrase = _phrase_before(text, m.start() - 1, abbr)
         else:
-            phrase = _phrase_before_anywhere(text, words, initials, bisect_left(starts, m.start()), abbr)
+            phrase = find_spelling(abbr, m.start())
         if phrase:
             out[abbr] = phrase
     return out
+
+
+def _spelling_finder(text: str) -> Callable[[str, int], str | None]:
+    """``find(abbr, pos)``: the first full spelling of ``abbr`` in ``text`` before ``pos``, or None.
+
+    ``pos`` only grows from call to call (acronyms are met in text order), so the word
+    initials are read as far as ``pos`` and no further, a white-space token at a time
+    through a table (:class:`_TokenInitials`), instead of a Python step per word.
+    """
+    initials = _Initials(text)
+
+    def find(abbr: str, pos: int) -> str | None:
+        letters = fold(abbr.replace("&", "").replace("-", ""))
+        if len(letters) < 3 or not letters.isalpha():
+            return None
+        limit = initials.read_to(pos)
+        rx = _initials_re(letters)
+        if initials.aligned:
+            m = rx.search(initials.text, 0, limit)
+            return None if m is None else text[initials.word(m.start()).start() : initials.word(m.end() - 1).end()]
+        words, all_initials, starts = initials.all_words()
+        return _phrase_before_anywhere(text, words, all_initials, bisect_left(starts, pos), abbr)
+
+    return find
+
+
+# A word (a run of letters, as _WORD_RE) with its first letter in group 1, or the whole word
+# when it is "và" / "của" (``w.lower()`` in _SKIP_WORDS), which a spelling may skip.
+_INITIAL_RE = re.compile(
+    r"([^\W\d_vVcC]|[vV][àÀ](?![^\W\d_])|[cC][ủỦ][aA](?![^\W\d_])|[vVcC])[^\W\d_]*"
+)
+
+
+class _InitialOf(dict[str, str]):
+    """Group 1 of :data:`_INITIAL_RE` -> the word's initial: its folded first letter, ``_`` for a skipped word."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.not_one_letter: set[str] = set()
+        """Keys whose initial is not one letter (``ß`` folds to ``ss``)."""
+
+    def __missing__(self, first: str) -> str:
+        initial = "_" if len(first) > 1 else fold(first)
+        if len(initial) != 1:
+            self.not_one_letter.add(first)
+        self[first] = initial
+        return initial
+
+
+_INITIAL_OF = _InitialOf()
+
+
+class _TokenInitials(dict[str, "str | None"]):
+    """Token between white space -> the initials of its words (``45-KH/BTGTU`` -> ``kb``), or None
+    if a first letter does not fold to one letter.
+
+    Words never cross white space, and tokens repeat (syllables), so the text is read token by
+    token through this table (a dict read by ``map`` in C; emptied when it grows large).
+    """
+
+    def __missing__(self, token: str) -> str | None:
+        if len(self) >= 1 << 16:
+            self.clear()
+        firsts = _INITIAL_RE.findall(token)
+        initials = "".join(map(_INITIAL_OF.__getitem__, firsts))  # fills not_one_letter
+        value = initials if _INITIAL_OF.not_one_letter.isdisjoint(firsts) else None
+        self[token] = value
+        return value
+
+
+_TOKEN_INITIALS = _TokenInitials()
+
+
+_CHUNK = 1024
+
+
+class _Initials:
+    """The initials of the words of a text (one letter per word, ``_`` for ``và``/``của``), read on demand.
+
+    The text is read in chunks of about :data:`_CHUNK` characters that end at a space or
+    where an acronym starts (after a non-word character), so no word straddles two
+    chunks and finding one word again (:meth:`word`) reads a single chunk.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.source = text
+        self.text = ""
+        """The initials read so far."""
+        self.aligned = True
+        """Whether every initial is one letter, so an index into ``text`` is a word index."""
+        self._chunks: list[tuple[int, int, int]] = []  # (start, end, words before start)
+        self._end = 0
+        self._words = 0
+        self._all: tuple[list[re.Match[str]], str, list[int]] | None = None
+
+    def read_to(self, pos: int) -> int:
+        """Read the words before ``pos`` (a place no word straddles); returns how many there are."""
+        while self.aligned and self._end < pos:
+            start = self._end
+            end = self.source.find(" ", start + _CHUNK, pos)
+            end = pos if end == -1 else end
+            parts = list(map(_TOKEN_INITIALS.__getitem__, self.source[start:end].split()))
+            if None in parts:
+                self.aligned = False
+                break
+            chunk = "".join(parts)  # type: ignore[arg-type]
+            self._chunks.append((start, end, self._words))
+            self.text += chunk
+            self._words += len(chunk)
+            self._end = end
+        return self._words
+
+    def word(self, index: int) -> re.Match[str]:
+        """The word ``index`` (already read)."""
+        i = bisect_right(self._chunks, index, key=lambda c: c[2]) - 1
+        start, end, before = self._chunks[i]
+        return next(islice(_INITIAL_RE.finditer(self.source, start, end), index - before, None))
+
+    def all_words(self) -> tuple[list[re.Match[str]], str, list[int]]:
+        """Every word, the initials string and the word starts, as :func:`_phrase_before_anywhere` takes them
+        (a text where a first letter folds to more than one letter, ``ß``)."""
+        if self._all is None:
+            words = list(_WORD_RE.finditer(self.source))
+            initials = "".join(fold(w.group()[0]) if w.group().lower() not in _SKIP_WORDS else "_" for w in words)
+            self._all = (words, initials, [w.start() for w in words])
+        return self._all
+
+
+@lru_cache(maxsize=4096)
+def _initials_re(letters: str) -> re.Pattern[str]:
+    """``antq`` -> ``a_*n_*t_*q``: the letters as initials, skipped words allowed between them."""
+    return re.compile("_*".join(re.escape(c) for c in letters))
 
 
 def _phrase_before_anywhere(text: str, words: list[re.Match[str]], initials: str, limit: int, abbr: str) -> str | None:
@@ -115,8 +249,7 @@ def _phrase_before_anywhere(text: str, words: list[re.Match[str]], initials: str
     letters = fold(abbr.replace("&", "").replace("-", ""))
     if len(letters) < 3 or not letters.isalpha():
         return None
-    rx = re.compile("_*".join(re.escape(c) for c in letters))
-    m = rx.search(initials, 0, limit)
+    m = _initials_re(letters).search(initials, 0, limit)
     if m is None:
         return None
     return text[words[m.start()].start() : words[m.end() - 1].end()]

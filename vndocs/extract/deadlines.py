@@ -14,7 +14,8 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from vndocs.models import Deadline, Span
 from vndocs.vocab import load
@@ -32,6 +33,9 @@ class _Pattern:
     regex: re.Pattern[str]
     future_only: bool = False
     """Only a date after the document's own is a deadline (``vào ngày ...``)."""
+    digits: int = 0
+    """Every match contains this many digits in a row (``năm 2025``: 4), so a text without such a
+    run is not searched."""
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +47,57 @@ def patterns() -> tuple[_Pattern, ...]:
     for p in data["patterns"]:
         src = p["pattern"].replace("@DATE@", date)
         out.append(_Pattern(p["name"], p["kind"], p["bare"], re.compile(src, re.IGNORECASE),
-                            bool(p.get("future_only"))))
+                            bool(p.get("future_only")), _digit_run(src)))
     return tuple(out)
+
+
+def _digit_run(pattern: str) -> int:
+    """How many consecutive digits every match of ``pattern`` contains (0: maybe none), read from
+    its parse tree: ``năm (?P<y>\\d{4})`` -> 4.
+
+    Most task texts name no date, and most that have digits have no year: a pattern that
+    needs a run the text does not have is skipped by one search instead of scanning the text.
+    """
+    try:
+        from re import _constants as sc  # type: ignore[attr-defined]
+        from re import _parser as sp  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_constants as sc  # type: ignore[no-redef]
+        import sre_parse as sp  # type: ignore[no-redef]
+
+    def is_digit(op: Any, av: Any) -> bool:
+        if op is sc.LITERAL:
+            return chr(av) in "0123456789"
+        return op is sc.IN and bool(av) and all(  # a class of digits only
+            (o is sc.CATEGORY and a is sc.CATEGORY_DIGIT)
+            or (o is sc.LITERAL and chr(a) in "0123456789")
+            or (o is sc.RANGE and "0" <= chr(a[0]) and chr(a[1]) <= "9")
+            for o, a in av
+        )
+
+    def in_sequence(items: Any) -> int:
+        return max((in_item(op, av) for op, av in items), default=0)
+
+    def in_item(op: Any, av: Any) -> int:
+        if op in (sc.LITERAL, sc.IN):
+            return 1 if is_digit(op, av) else 0
+        if op is sc.SUBPATTERN:
+            return in_sequence(av[-1])
+        if op is sc.BRANCH:
+            return min(in_sequence(alt) for alt in av[1])
+        if op in (sc.MAX_REPEAT, sc.MIN_REPEAT) and av[0] >= 1:
+            inner = list(av[2])
+            if len(inner) == 1 and is_digit(*inner[0]):
+                return int(av[0])  # \\d{4}: that many digits in a row
+            return in_sequence(inner)
+        return 0  # anything else: assume it can match without a digit
+
+    return in_sequence(sp.parse(pattern, re.IGNORECASE))
+
+
+@cache
+def _digits_re(count: int) -> re.Pattern[str]:
+    return re.compile(rf"\d{{{count}}}")
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -132,11 +185,17 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, doc_dat
     end = len(text) if end is None else end
     segment = _FURNITURE_RE.sub(lambda m: " " * len(m.group()), text[start:end])
     ddate = _doc_date(doc_date)
+    has_run: dict[int, bool] = {}  # digits in a row -> whether the segment has such a run
     taken: list[tuple[int, int]] = []
     found: list[Deadline] = []
     for p in patterns():
         if p.bare and not bare:
             continue
+        if p.digits:
+            if p.digits not in has_run:
+                has_run[p.digits] = _digits_re(p.digits).search(segment) is not None
+            if not has_run[p.digits]:
+                continue
         for m in p.regex.finditer(segment):
             s, e = m.start("text"), m.end("text")
             if any(s < te and ts < e for ts, te in taken):

@@ -24,12 +24,15 @@ small line-based reader of numbered items stands in when it is empty.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from vndocs.extract import abbreviations
 from vndocs.extract.deadlines import choose, find_deadlines
 from vndocs.extract.units import (
+    TokenWindow,
     UnitList,
     UnitReader,
     dictionary,
@@ -75,6 +78,8 @@ class _Cues:
     attached: re.Pattern[str]
     attached_end: re.Pattern[str]
     object_words: frozenset[str]
+    trigger_words: tuple[str, ...] | None = None
+    """Strings one of which every trigger match contains (:func:`_required_strings`)."""
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +105,62 @@ def cues() -> _Cues:
         attached=re.compile(d["attached_document"]["pattern"], re.MULTILINE),
         attached_end=re.compile(d["attached_end"]["pattern"], re.MULTILINE),
         object_words=frozenset(key(w) for w in d["object_words"]),
+        trigger_words=_required_strings(d["triggers"]["pattern"]),
     )
+
+
+def _required_strings(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` (case-sensitive) contains, or None.
+
+    Read from the parse tree: a run of literal characters must appear; an alternation
+    needs one of its branches' strings. Most paragraphs contain no trigger word, and
+    ``str.find`` for a few strings is much faster than the regex, which tries its
+    lookbehinds at every character.
+    """
+    try:
+        from re import _constants as sc  # type: ignore[attr-defined]
+        from re import _parser as sp  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_constants as sc  # type: ignore[no-redef]
+        import sre_parse as sp  # type: ignore[no-redef]
+
+    def of_sequence(items: Any) -> set[str] | None:
+        options: list[set[str]] = []
+        run = ""
+        for op, av in list(items) + [(None, None)]:
+            if op is sc.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                options.append({run})
+                run = ""
+            if op is not None:
+                found = of_item(op, av)
+                if found is not None:
+                    options.append(found)
+        # the most selective option: the one whose shortest string is longest
+        return max(options, key=lambda o: min(map(len, o)), default=None)
+
+    def of_item(op: Any, av: Any) -> set[str] | None:
+        if op is sc.SUBPATTERN:
+            return None if av[1] & sc.SRE_FLAG_IGNORECASE else of_sequence(av[-1])
+        if op is sc.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                found = of_sequence(alt)
+                if found is None:
+                    return None
+                out |= found
+            return out
+        if op in (sc.MAX_REPEAT, sc.MIN_REPEAT) and av[0] >= 1:
+            return of_sequence(av[2])
+        return None
+
+    parsed = sp.parse(pattern)
+    if parsed.state.flags & sc.SRE_FLAG_IGNORECASE:
+        return None
+    found = of_sequence(parsed)
+    return tuple(sorted(found)) if found and all(found) else None
 
 
 # --------------------------------------------------------------------------
@@ -118,47 +178,73 @@ _ITEM_RE = re.compile(
     )(?=[ \t]|\n|$)""",
     re.VERBOSE | re.MULTILINE,
 )
+# The same items after the newline that starts their line: the regex engine can skip from newline
+# to newline (``^`` would be tried at every character).
+_ITEM_AFTER_NEWLINE_RE = re.compile(r"\n" + _ITEM_RE.pattern.removeprefix("^"), re.VERBOSE | re.MULTILINE)
 _RANK = {"part": 0, "chapter": 1, "section": 2, "capital": 3, "article": 3, "roman": 4, "arabic": 5, "letter": 9}
 _STRUCTURAL = {"part", "chapter", "section", "capital", "article", "roman", "arabic", "decimal", "letter"}
 
 
 def _rank(s: Section) -> int:
-    if s.kind == "decimal":
-        return 5 + s.label.count(".")
-    return _RANK.get(s.kind, 10)
+    return _rank_of(s.kind, s.label)
+
+
+def _rank_of(kind: str, label: str) -> int:
+    if kind == "decimal":
+        return 5 + label.count(".")
+    return _RANK.get(kind, 10)
+
+
+def _items(text: str, begin: int, end: int) -> Iterator[tuple[re.Match[str], int]]:
+    """The matches of :data:`_ITEM_RE` in ``text[begin:end]`` with where each starts.
+
+    After the first line, items are found with the newline before them, from newline to
+    newline; the newline is not part of the item.
+    """
+    if begin == 0 or text[begin - 1] == "\n":
+        first = _ITEM_RE.match(text, begin, end)
+        if first is not None:
+            yield first, first.start()
+    for m in _ITEM_AFTER_NEWLINE_RE.finditer(text, begin, end):
+        yield m, m.start() + 1
 
 
 def _local_outline(text: str, end: int, begin: int = 0) -> list[Section]:
     """Numbered items of ``text[begin:end]`` as a Section tree (labels, kinds, spans)."""
+    return _sections(_local_items(text, end, begin), end)
+
+
+def _local_items(text: str, end: int, begin: int = 0) -> list[dict]:
+    """The top-level numbered items of ``text[begin:end]`` (dicts with their ``children``)."""
     flat: list[tuple[str, str, int, int]] = []
-    for m in _ITEM_RE.finditer(text, begin, end):
+    for m, start in _items(text, begin, end):
         kind = m.lastgroup or ""
         label = m.group(kind)
         if kind == "part":
             kind = {"p": "part", "c": "chapter", "m": "section"}[key(label)[0]]
-        flat.append((kind, " ".join(label.split()), m.start(), m.end()))
+        flat.append((kind, " ".join(label.split()), start, m.end()))
     # build the tree with a stack of (rank, dict)
     roots: list[dict] = []
     stack: list[dict] = []
     for kind, label, start, label_end in flat:
         node = {"kind": kind, "label": label, "start": start, "label_end": label_end, "children": []}
-        probe = Section(label, kind, None, Span(start, start))
-        r = _rank(probe)
+        r = _rank_of(kind, label)
         while stack and stack[-1]["rank"] >= r:
             stack.pop()
         node["rank"] = r
         (stack[-1]["children"] if stack else roots).append(node)
         stack.append(node)
+    return roots
 
-    def build(nodes: list[dict], stop: int) -> list[Section]:
-        out = []
-        for i, n in enumerate(nodes):
-            nend = nodes[i + 1]["start"] if i + 1 < len(nodes) else stop
-            kids = build(n["children"], nend)
-            out.append(Section(n["label"], n["kind"], None, Span(n["start"], nend), None, tuple(kids)))
-        return out
 
-    return build(roots, end)
+def _sections(nodes: list[dict], stop: int) -> list[Section]:
+    """Sections of the item dicts of :func:`_local_items`, each ending where the next starts."""
+    out = []
+    for i, n in enumerate(nodes):
+        nend = nodes[i + 1]["start"] if i + 1 < len(nodes) else stop
+        kids = _sections(n["children"], nend)
+        out.append(Section(n["label"], n["kind"], None, Span(n["start"], nend), None, tuple(kids)))
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -201,7 +287,7 @@ def _heading(text: str, s: Section, end: int) -> tuple[str, int, int]:
         start += 1
     stop = logical_end(text, start, end)
     block = text[start:stop]
-    if len(block) > 250 or re.search(r"[.;]\s", block):
+    if len(block) > 250 or _CLAUSE_MARK_RE.search(block):
         # a paragraph, not a heading: the heading is its first line at most
         nl = text.find("\n", start, stop)
         stop = stop if nl == -1 else nl
@@ -209,8 +295,14 @@ def _heading(text: str, s: Section, end: int) -> tuple[str, int, int]:
 
 
 def _is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and not any(c.islower() for c in letters)
+    """Whether ``s`` has letters and none in lower case (stops at the first lower-case letter)."""
+    has_letter = False
+    for c in s:
+        if c.isalpha():
+            if c.islower():
+                return False
+            has_letter = True
+    return has_letter
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -229,19 +321,33 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# The patterns of the helpers below, compiled once; they run with pos/endpos on the text (the same
+# as on the slice: no lookbehind, and ``$`` matches at endpos).
+_CLAUSE_MARK_RE = re.compile(r"[.;]\s")
+_SENTENCE_END_RE = re.compile(r"[.;](?:\s|$)")
+_BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]*|\(\d+\)\.?[ \t]*)?")
+_NUMBER_LABEL_RE = re.compile(r"\d{1,2}\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
+_SHORT_LABEL_RE = re.compile(r"[^:\n.;]{1,40}:\s*")
+_WORD_AFTER_RE = re.compile(r"\s*(?:\([^)]*\)\s*)?[,:]?\s*(\S+)")
+_TRIGGER_AFTER_RE = re.compile(r"\s*(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Kk]êu gọi)\s+")
+_LEAD_AFTER_RE = re.compile(r"\s*,?\s*(?:[^,]{0,80},\s*)?chủ trì")
+_NOT_A_TRIGGER_BEFORE_RE = re.compile(r"(?:theo|đáp ứng|của)\s*$", re.IGNORECASE)
+_SUB_LABEL_RE = re.compile(r"[a-zđ][).]\s*|[-+•]\s*")
+
+
 def _sentence_end(text: str, start: int, end: int) -> int:
     end = logical_end(text, start, end)
-    m = re.search(r"[.;](?:\s|$)", text[start:end])
-    return start + m.start() if m else end
+    m = _SENTENCE_END_RE.search(text, start, end)
+    return m.start() if m else end
 
 
 def _strip_bullet(text: str, s: int, e: int, numbers: bool = False) -> int:
-    m = re.match(r"[ \t]*(?:[-+•*–][ \t]*|\(\d+\)\.?[ \t]*)?", text[s:e])
-    s += m.end() if m else 0
+    m = _BULLET_RE.match(text, s, e)
+    s = m.end() if m else s
     if numbers:
         # "2. Bộ trưởng ..." inside "Điều 3. Điều khoản thi hành 1. ..." where the outline sees no items (qd_982)
-        n = re.match(r"\d{1,2}\.[ \t]+(?=[A-ZĐÀ-Ỹ])", text[s:e])
-        s += n.end() if n else 0
+        n = _NUMBER_LABEL_RE.match(text, s, e)
+        s = n.end() if n else s
     return s
 
 
@@ -271,6 +377,7 @@ class _Extractor:
         self.header = header
         self.learned = abbreviations.learn(text)
         self.reader = UnitReader(text, self.learned)
+        self._headings: dict[tuple[int, str, int], tuple[str, int, int]] = {}
         self.cues = cues()
         self.doc_date = header.date.value if header.date else None
         self.tasks: list[Task] = []
@@ -280,6 +387,13 @@ class _Extractor:
         self.normative = key(str(htype or "")) in {key(t) for t in load("task_cues")["normative_types"]["types"]}
         """A guidance or regulation: its provisions are rules unless an item sits under the implementation section."""
         """True while walking the articles (Điều) of a legal text."""
+
+    def heading(self, s: Section, end: int) -> tuple[str, int, int]:
+        """:func:`_heading`, once per item and end (the walk and the plan deadline both ask)."""
+        args = (s.span.start, s.label, end)
+        if args not in self._headings:
+            self._headings[args] = _heading(self.text, s, end)
+        return self._headings[args]
 
     def _closing_start(self, end: int) -> int:
         """Where the closing paragraph(s) before ``end`` start (``Trên đây là ...``, ``Ủy ban nhân dân
@@ -297,7 +411,7 @@ class _Extractor:
 
     def _after_is_action(self, ul: UnitList) -> bool:
         rest = self.text[ul.end : ul.end + 40]
-        m = re.match(r"\s*(?:\([^)]*\)\s*)?[,:]?\s*(\S+)", rest)
+        m = _WORD_AFTER_RE.match(rest)
         if not m:
             return False
         word = m.group(1)
@@ -305,10 +419,10 @@ class _Extractor:
                 or key(rest.lstrip(" \t\n,:")).startswith(("chủ trì", "đồng chủ trì", "phối hợp")))
 
     def _trigger_object(self, ul: UnitList) -> UnitList | None:
-        m = re.match(r"\s*(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Kk]êu gọi)\s+", self.text[ul.end : ul.end + 30])
+        m = _TRIGGER_AFTER_RE.match(self.text, ul.end, ul.end + 30)
         if not m:
             return None
-        return self.reader.read(ul.end + m.end(), self._limit(ul.end))
+        return self.reader.read(m.end(), self._limit(ul.end))
 
     def _limit(self, pos: int) -> int:
         return logical_end(self.text, pos)
@@ -320,19 +434,22 @@ class _Extractor:
         ul = self.reader.read(s, e)
         if ul is None:
             # "- Báo cáo tháng: Sở Tài chính tổng hợp ..." (cv_hanoi 3.3): a short label, then the subject
-            lab = re.match(r"[^:\n.;]{1,40}:\s*", text[s:e])
+            lab = _SHORT_LABEL_RE.match(text, s, e)
             if lab and len(lab.group().split()) <= 6:
-                ul = self.reader.read(s + lab.end(), e)
+                ul = self.reader.read(lab.end(), e)
         candidates: list[UnitList] = []
         opened = False
         if ul is not None:
             candidates.append(ul)
         elif openers and self.cues.openers.match(key(text[s : s + 30])):
             sent_end = _sentence_end(text, s, e)
-            toks = tokenize(text, s, sent_end)
+            toks = TokenWindow(text, s, sent_end)  # tokens made as the scan reaches them
             words = dictionary()
             skip_until = s
-            for i, t in enumerate(toks[1:], 1):
+            i = 0
+            while toks.fits(i + 2):
+                i += 1
+                t = toks[i]
                 if t.start < skip_until or not t.is_word or not (t.is_cap or t.key in ("các", "những")):
                     continue
                 prev = toks[i - 1]
@@ -369,14 +486,17 @@ class _Extractor:
                 continue
             if not impl and self.in_article and not self.cues.duty.match(text[c.end : c.end + 120]):
                 continue
-            role = "lead" if re.match(r"\s*,?\s*(?:[^,]{0,80},\s*)?chủ trì", text[c.end : c.end + 90]) else "execute"
+            role = "lead" if _LEAD_AFTER_RE.match(text, c.end, c.end + 90) else "execute"
             return _Found(c, c.start, "subject", role)
         return None
 
     def _trigger(self, s: int, e: int) -> _Found | None:
+        words = self.cues.trigger_words
+        if words is not None and all(self.text.find(w, s, e) == -1 for w in words):
+            return None  # no trigger word in the paragraph
         for m in self.cues.triggers.finditer(self.text, s, e):
             before = self.text[max(s, m.start() - 12) : m.start()]
-            if re.search(r"(?:theo|đáp ứng|của)\s*$", before, re.IGNORECASE):
+            if _NOT_A_TRIGGER_BEFORE_RE.search(before):
                 continue
             ul = self.reader.read(m.end(), self._limit(m.end()))
             if ul is not None and (not ul.generic or ul.text.lower().startswith(("các", "những"))):
@@ -581,6 +701,8 @@ class _Extractor:
     def _table_entries(self, s: int, e: int, path: tuple[str, ...]) -> bool:
         """Task entries in a table (one cell per line): a header naming a ``chủ trì`` column, then rows."""
         cells = _paragraphs(self.text, s, e)
+        if not any(_TABLE_LEAD_START_RE.match(self.text, a, b) for a, b in cells):
+            return False  # no cell can be the lead column's header: skip normalizing every cell
         texts = [" ".join(self.text[a:b].split()) for a, b in cells]
         lead_col = next((i for i, t in enumerate(texts) if _TABLE_LEAD_RE.match(key(t))), None)
         if lead_col is None:
@@ -664,7 +786,7 @@ class _Extractor:
     def _item(self, s: Section, path: tuple[str, ...], impl: bool, addressee: UnitList | None) -> None:
         text = self.text
         end = min(s.span.end, self.body_end)
-        heading, hs, he = _heading(text, s, end)
+        heading, hs, he = self.heading(s, end)
         if s.heading and not heading:
             heading = s.heading
         # a heading, not a sentence: short and not ended like one ("1. Căn cứ nội dung ..., các sở ...")
@@ -702,7 +824,7 @@ class _Extractor:
         sub_tasks: list[tuple[Section, _Found]] = []
         for c in letters:
             c_end = min(c.span.end, end)
-            ch, chs, che = _heading(text, c, c_end)
+            ch, chs, che = self.heading(c, c_end)
             f = self._find(chs, c_end, is_impl, (ch, chs, che), openers=found is None)
             if f is not None and (found is None or key(f.units.text) != key(found.units.text)):
                 sub_tasks.append((c, f))
@@ -754,6 +876,8 @@ class _Extractor:
 
 # a table's header cells (markdown and docx tables become one cell per line): the lead column, any column
 _TABLE_LEAD_RE = re.compile(r"^(?:cơ quan|đơn vị)(?: chủ trì| thực hiện| chịu trách nhiệm)\s*(?:thực hiện)?$")
+# what such a header cell starts with ("Cơ quan", "Đơn vị"), as written: key() only folds case
+_TABLE_LEAD_START_RE = re.compile(r"\s*[cCđĐ][ơƠ]")
 _TABLE_HEAD_RE = re.compile(
     r"^(?:s?tt|số tt|nhiệm vụ|nội dung|tên nhiệm vụ|(?:cơ quan|đơn vị) (?:chủ trì|phối hợp|thực hiện)|"
     r"thời gian|thời hạn|tiến độ|sản phẩm|kết quả|ghi chú|kinh phí|nguồn kinh phí)"
@@ -791,8 +915,8 @@ def _skip_to_body(text: str, pos: int, end: int) -> int:
 def _skip_punct(text: str, pos: int, end: int) -> int:
     while pos < end and (text[pos] in " \t\n:;,.-" or text[pos] == ")"):
         pos += 1
-    m = re.match(r"[a-zđ][).]\s*|[-+•]\s*", text[pos:end])
-    return pos + (m.end() if m else 0)
+    m = _SUB_LABEL_RE.match(text, pos, end)
+    return m.end() if m else pos
 
 
 def _minus(rng: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -831,27 +955,31 @@ def _plan_deadline(ex: _Extractor, sections: list[Section]) -> Deadline | None:
     """The plan's time frame: a section headed ``Thời gian`` that is no task entry."""
     text = ex.text
 
-    def candidates(nodes: list[Section] | tuple[Section, ...], parent: Section | None) -> list[Section]:
-        out: list[Section] = []
+    def names_lead(sib: Section, siblings_end: int) -> bool:
+        """Whether ``sib`` has a ``chủ trì`` / ``thực hiện`` field: it is a task entry."""
+        return any(m.group("role") in ("chủ trì", "thực hiện")
+                   for m in ex.cues.fields.finditer(text, sib.span.start, min(sib.span.end, siblings_end)))
+
+    def candidates(nodes: list[Section] | tuple[Section, ...], parent: Section | None) -> Iterator[Section]:
+        # a "Thời gian thực hiện" inside a task entry is that task's, not the plan's: an item is
+        # skipped when it or one of its non-numbered siblings has a lead field (each looked at once)
+        siblings_end = min(parent.span.end, ex.body_end) if parent is not None else 0
+        others: bool | None = None
         for n in nodes:
             if n.kind not in _STRUCTURAL or n.kind == "letter" or n.span.start >= ex.body_end:
                 continue
-            # a "Thời gian thực hiện" inside a task entry is that task's, not the plan's
-            siblings_end = min(parent.span.end, ex.body_end) if parent is not None else 0
-            if parent is not None and any(
-                m.group("role") in ("chủ trì", "thực hiện")
-                for sib in parent.children
-                for m in ex.cues.fields.finditer(text, sib.span.start, min(sib.span.end, siblings_end))
-                if sib.kind not in _STRUCTURAL or sib.kind == "letter" or sib is n
-            ):
-                continue
-            out.append(n)
-            out.extend(candidates(n.children, n))
-        return out
+            if parent is not None:
+                if others is None:
+                    others = any(names_lead(sib, siblings_end) for sib in parent.children
+                                 if sib.kind not in _STRUCTURAL or sib.kind == "letter")
+                if others or names_lead(n, siblings_end):
+                    continue
+            yield n
+            yield from candidates(n.children, n)
 
     for s in candidates(sections, None):
         end = min(s.span.end, ex.body_end)
-        heading, hs, he = _heading(text, s, end)
+        heading, hs, he = ex.heading(s, end)
         if ex.cues.time.match(key(heading)):
             # "3. Thời gian" + its text, or "3. Thời gian thực hiện: Từ năm 2026 - 2030."
             found = find_deadlines(text, hs + heading.find(":") + 1 if ":" in heading else he, end,
@@ -880,14 +1008,14 @@ def _outline(text: str, sections: list[Section], body_end: int) -> list[Section]
     TRỌNG TÂM`` with all the assignments; the local reader sees I, II, III and their items.
     """
     secs = [s for s in sections if s.kind in _STRUCTURAL]
-    local = _local_outline(text, body_end)
+    local = _local_items(text, body_end)  # made into Sections only if it is walked
     if not secs:
-        return local
+        return _sections(local, body_end)
     labels = [s.label for s in secs]
-    local_labels = [s.label for s in local]
+    local_labels = [n["label"] for n in local]
     if (len(local_labels) > len(labels) and local_labels[: len(labels)] == labels
-            and {s.kind for s in local} == {s.kind for s in secs} and _consecutive(local_labels)):
-        return local
+            and {n["kind"] for n in local} == {s.kind for s in secs} and _consecutive(local_labels)):
+        return _sections(local, body_end)
     return secs
 
 

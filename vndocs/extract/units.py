@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple, overload
 
 from vndocs.models import Span, Unit
 from vndocs.normalize import key
@@ -40,24 +43,23 @@ _ACTION_STARTS = [("đồng", "chủ", "trì"), ("chủ", "trì"), ("phối", "h
                   ("chịu", "trách", "nhiệm")]
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token of the window being read."""
+class Tok(NamedTuple):
+    """A token of the window being read (a named tuple: reads make many and look at few)."""
 
     text: str
     start: int
     end: int
     key: str
+    is_word: bool
+    """Whether the token is a word (not punctuation)."""
+    is_cap: bool
+    """Capitalized word (``Khoa``, ``UBND``)."""
 
-    @property
-    def is_word(self) -> bool:
-        """Whether the token is a word (not punctuation)."""
-        return self.text[0].isalnum()
 
-    @property
-    def is_cap(self) -> bool:
-        """Capitalized word (``Khoa``, ``UBND``)."""
-        return self.text[0].isupper()
+def _tok(m: re.Match[str]) -> Tok:
+    text = m.group()
+    first = text[0]
+    return Tok(text, m.start(), m.end(), key(text), first.isalnum(), first.isupper())
 
 
 @dataclass(slots=True)
@@ -94,13 +96,77 @@ def _heads_by_len() -> list[tuple[str, ...]]:
     return sorted(phrases().heads, key=len, reverse=True)
 
 
+@lru_cache(maxsize=1)
+def _first_keys() -> frozenset[str]:
+    """Keys a unit list can start with: the first token of a quantifier, position, head,
+    ellipsis or province word (a unit needs a head or a position, after a quantifier at most)."""
+    ph = phrases()
+    tables = (ph.quantifiers, ph.positions, ph.heads, ph.ellipses, _PROVINCE_HEADS)
+    return frozenset(p[0] for table in tables for p in table if p)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     end = len(text) if end is None else end
-    return [
-        Tok(m.group(), m.start() + start, m.end() + start, key(m.group()))
-        for m in _TOKEN_RE.finditer(text[start:end])
-    ]
+    # _TOKEN_RE has no anchors or lookarounds: matching inside [start, end) is matching the slice
+    return [_tok(m) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+class TokenWindow(Sequence[Tok]):
+    """The tokens of ``text[start:stop]``, made when first looked at.
+
+    A read looks at a few tokens of a window that can hold a hundred (a name ends at the
+    first word that cannot continue it), so making every token up front was most of the
+    cost of a read. The reading rules ask :meth:`fits` ("are there ``count`` tokens?")
+    rather than ``len()``, which has to make them all.
+    """
+
+    __slots__ = ("_made", "_matches", "keys")
+
+    def __init__(self, text: str, start: int, stop: int) -> None:
+        self._made: list[Tok] = []
+        self.keys: list[str] = []
+        """The keys of the tokens made so far (phrase tables are matched on them)."""
+        # _TOKEN_RE has no anchors or lookarounds: matching inside [start, stop) is matching the slice
+        self._matches = _TOKEN_RE.finditer(text, start, stop)
+
+    def fits(self, count: int) -> bool:
+        """Whether the window has at least ``count`` tokens."""
+        made = self._made
+        if count <= len(made):
+            return True
+        for m in self._matches:
+            tok = _tok(m)
+            made.append(tok)
+            self.keys.append(tok.key)
+            if len(made) >= count:
+                return True
+        return False
+
+    def __len__(self) -> int:
+        self.fits(sys.maxsize)
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, i: int) -> Tok: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Tok]: ...
+
+    def __getitem__(self, i: int | slice) -> Tok | list[Tok]:
+        made = self._made
+        if type(i) is int and 0 <= i < len(made):
+            return made[i]
+        if isinstance(i, slice):
+            if (i.start or 0) >= 0 and i.stop is not None and i.stop >= 0 and i.step is None:
+                self.fits(i.stop)
+            else:
+                len(self)
+            return made[i]
+        if i >= 0 and self.fits(i + 1):
+            return made[i]
+        len(self)  # all made: a negative index, or IndexError past either end, as for a list
+        return made[i]
 
 
 _INDEXES: dict[int, dict[str, list[tuple[str, ...]]]] = {}
@@ -120,13 +186,14 @@ def _index(table: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
     return idx
 
 
-def _match(toks: list[Tok], i: int, table: list[tuple[str, ...]]) -> int:
+def _match(toks: TokenWindow, i: int, table: list[tuple[str, ...]]) -> int:
     """Length of the longest phrase of ``table`` at token ``i`` (0 if none)."""
-    if i >= len(toks):
+    keys = toks.keys
+    if i >= len(keys) and not toks.fits(i + 1):
         return 0
-    for ph in _index(table).get(toks[i].key, ()):
+    for ph in _index(table).get(keys[i], ()):
         n = len(ph)
-        if i + n <= len(toks) and all(toks[i + k].key == ph[k] for k in range(1, n)):
+        if n == 1 or ((i + n <= len(keys) or toks.fits(i + n)) and tuple(keys[i : i + n]) == ph):
             return n
     return 0
 
@@ -169,10 +236,11 @@ class UnitReader:
         self.learned = learned or {}
         self.ph = phrases()
         self._tag_cache: dict[tuple[int, int], set[int]] = {}
+        self._reads: dict[tuple[int, int | None], UnitList | None] = {}
 
     # -- single unit ---------------------------------------------------------
 
-    def _is_starter(self, toks: list[Tok], i: int) -> bool:
+    def _is_starter(self, toks: TokenWindow, i: int) -> bool:
         """Whether a new unit (head, position or quantifier) starts at ``i``."""
         return bool(
             _match(toks, i, _heads_by_len())
@@ -180,9 +248,8 @@ class UnitReader:
             or (_match(toks, i, self.ph.quantifiers) and _match(toks, i + 1, _heads_by_len()))
         )
 
-    def _unit(self, toks: list[Tok], i: int, first: bool = False) -> _RawUnit | None:
+    def _unit(self, toks: TokenWindow, i: int, first: bool = False) -> _RawUnit | None:
         ph = self.ph
-        n = len(toks)
         j = i
         j += _match(toks, j, ph.quantifiers)
         npos = _match(toks, j, ph.positions)
@@ -192,7 +259,7 @@ class UnitReader:
         expands: tuple[str, ...] = ()
         exp_at = exp_end = 0
         for ell, exp in ph.ellipses.items():
-            if j + len(ell) <= n and all(toks[j + k].key == ell[k] for k in range(len(ell))):
+            if toks.fits(j + len(ell)) and all(toks[j + k].key == ell[k] for k in range(len(ell))):
                 expands, exp_at, exp_end = exp, j, j + len(ell)
                 break
         if expands:
@@ -202,14 +269,14 @@ class UnitReader:
             nh = _match(toks, j, _heads_by_len())
             kind = ph.heads.get(tuple(t.key for t in toks[j : j + nh])) if nh else None
         # "Báo cáo", "ban hành", "bộ máy": the head syllable starts another word
-        if (nh == 1 and j + 1 < n and toks[j + 1].is_word and not toks[j + 1].is_cap
+        if (nh == 1 and toks.fits(j + 2) and toks[j + 1].is_word and not toks[j + 1].is_cap
                 and f"{toks[j].key} {toks[j + 1].key}" in dictionary()):
             nh = 0
         if not nh and not npos:
             # a province or city named as the assignee (tb_627 "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn
             # trương ...", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh ..."): the locality word is the head
             m = _match(toks, j, _PROVINCE_HEADS)
-            if m and j + m < n and toks[j + m].is_cap and not self._is_starter(toks, j + m):
+            if m and toks.fits(j + m + 1) and toks[j + m].is_cap and not self._is_starter(toks, j + m):
                 nh, kind = m, "state"
         if not nh:
             if not npos:
@@ -224,7 +291,7 @@ class UnitReader:
         lone_ok = first is False or j - i > nh or kind != "generic" or nh > 2
         cap_tail = any(t.is_cap for t in toks[head_start + 1 : j]) and kind != "generic"
         loc_blocked = False
-        while j < n:
+        while toks.fits(j + 1):
             t = toks[j]
             # a nested head inside the name: "Văn phòng Ban chỉ đạo", "Chánh Văn phòng UBND tỉnh"
             if t.is_word and t.is_cap and not _match(toks, j, ph.positions) and not _match(toks, j, _ACTION_STARTS):
@@ -251,7 +318,7 @@ class UnitReader:
                 mod = " ".join(tok.key for tok in toks[j : j + m])
                 if mod in _PREPOSITION_END:
                     k = j + m
-                    ok = k < n and (
+                    ok = toks.fits(k + 1) and (
                         toks[k].is_cap or _match(toks, k, ph.localities) or self._is_starter(toks, k)
                         or toks[k].key == "các"
                     )
@@ -265,14 +332,14 @@ class UnitReader:
                         continue
                 j += m
                 continue
-            if t.key == "và" and j + 1 < n:
+            if t.key == "và" and toks.fits(j + 2):
                 nxt = toks[j + 1]
                 if nxt.is_word and nxt.is_cap and not self._is_starter(toks, j + 1):
                     j += 1
                     cap_tail = True
                     continue
                 break
-            if t.text == "," and j + 1 < n:
+            if t.text == "," and toks.fits(j + 2):
                 nxt = toks[j + 1]
                 if cap_tail and nxt.is_word and nxt.is_cap and not self._is_starter(toks, j + 1):
                     j += 1
@@ -288,15 +355,15 @@ class UnitReader:
                         j += 1 + m2
                         continue
                 break
-            if t.text == ":" and j + 1 < n and toks[j + 1].is_cap and toks[j - 1].key in ("bộ", "sở", "ban"):
+            if t.text == ":" and toks.fits(j + 2) and toks[j + 1].is_cap and toks[j - 1].key in ("bộ", "sở", "ban"):
                 # "Các Bộ: Quốc phòng, Công an" — a list under one head
                 j += 1
                 cap_tail = True
                 continue
-            if t.text == "/" and j + 1 < n and _match(toks, j + 1, ph.localities):
+            if t.text == "/" and toks.fits(j + 2) and _match(toks, j + 1, ph.localities):
                 j += 1  # "UBND các xã/phường" (kh_0134)
                 continue
-            if t.text == "-" and j + 1 < n and toks[j + 1].is_word:
+            if t.text == "-" and toks.fits(j + 2) and toks[j + 1].is_word:
                 j += 1 if toks[j + 1].is_cap else 2
                 continue
             if kind == "generic" and not cap_tail and t.is_word:
@@ -305,7 +372,7 @@ class UnitReader:
                     j += m2  # "các tổ chức cá nhân có liên quan"
                     continue
             if t.text == "(":
-                close = next((k for k in range(j + 1, min(n, j + 40)) if toks[k].text == ")"), None)
+                close = next((k for k in range(j + 1, j + 40) if toks.fits(k + 1) and toks[k].text == ")"), None)
                 if close is None:
                     break
                 j = close + 1
@@ -318,12 +385,12 @@ class UnitReader:
         if not lone_ok and j == head_start + nh:
             return None  # a lone generic noun opening a list: "Tổ chức theo dõi ..." is a verb
         if kind == "position" and j == head_start and not (
-            j >= n or toks[j].text in ",;:(" or toks[j].key == "và"
+            not toks.fits(j + 1) or toks[j].text in ",;:(" or toks[j].key == "và"
         ):
             return None  # a position with nothing after it must end a list item ("Bộ trưởng, ...")
         return u
 
-    def _word_len(self, toks: list[Tok], i: int) -> int:
+    def _word_len(self, toks: TokenWindow, i: int) -> int:
         """Syllables of the word starting at capitalized token ``i`` (``Tài chính`` -> 2).
 
         Official names capitalize only a word's first syllable, so where the
@@ -335,20 +402,20 @@ class UnitReader:
             return 1
         words = dictionary()
         for k in (4, 3, 2):
-            if (i + k <= len(toks) and all(x.is_word for x in toks[i : i + k])
+            if (toks.fits(i + k) and all(x.is_word for x in toks[i : i + k])
                     and " ".join(x.key for x in toks[i : i + k]) in words):
                 return k
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        nxt = toks[i + 1] if toks.fits(i + 2) else None
         if nxt is None or not nxt.is_word or nxt.is_cap or not words:
             return 1
         if pos_enabled():
             return self._tagged_word_len(toks, i)
         return 1
 
-    def _tagged_word_len(self, toks: list[Tok], i: int) -> int:
+    def _tagged_word_len(self, toks: TokenWindow, i: int) -> int:
         starts = self._word_starts(toks[0].start, toks[-1].end)
         k = 1
-        while i + k < len(toks) and toks[i + k].is_word and toks[i + k].start not in starts:
+        while toks.fits(i + k + 1) and toks[i + k].is_word and toks[i + k].start not in starts:
             k += 1
         return k
 
@@ -363,18 +430,30 @@ class UnitReader:
     def read(self, pos: int, end: int | None = None) -> UnitList | None:
         """The unit list that starts exactly at ``pos`` (after spaces), or None.
 
+        The tasks rules read the same place several times (as a heading, then as a
+        paragraph's subject): a read is done once per reader.
+
         Args:
             pos: Offset in the text.
             end: Do not read past this offset (defaults to the end of the sentence).
         """
+        args = (pos, end)
+        if args not in self._reads:
+            self._reads[args] = self._read(pos, end)
+        return self._reads[args]
+
+    def _read(self, pos: int, end: int | None) -> UnitList | None:
         text = self.text
         while pos < len(text) and text[pos] in " \t":
             pos += 1
         stop = min(len(text), pos + _MAX_WINDOW if end is None else end)
-        stop = logical_end(text, pos, stop)
-        toks = tokenize(text, pos, stop)
-        if not toks or toks[0].start != pos:
+        # most places start no unit: look at the first token first (the logical line ends at a
+        # newline, which no token crosses, so the token is the same in the line)
+        first_tok = _TOKEN_RE.match(text, pos, stop)
+        if first_tok is None or key(first_tok.group()) not in _first_keys():
             return None
+        stop = logical_end(text, pos, stop)
+        toks = TokenWindow(text, pos, stop)
         raws: list[_RawUnit] = []
         seps: list[str] = []
         first = self._unit(toks, 0, first=True)
@@ -383,7 +462,7 @@ class UnitReader:
         raws.append(first)
         while True:
             j = raws[-1].end
-            if j >= len(toks):
+            if not toks.fits(j + 1):
                 break
             t = toks[j]
             k = j
@@ -391,7 +470,7 @@ class UnitReader:
             if t.text in ",;":
                 sep = t.text
                 k = j + 1
-                if k < len(toks) and toks[k].key in ("và", "cùng"):
+                if toks.fits(k + 1) and toks[k].key in ("và", "cùng"):
                     k += 1
                     sep = "và"
             elif t.key in ("và", "cùng", "hoặc"):
@@ -399,14 +478,14 @@ class UnitReader:
                 k = j + 1
             else:
                 break
-            nxt = self._unit(toks, k) if k < len(toks) else None
+            nxt = self._unit(toks, k) if toks.fits(k + 1) else None
             if nxt is None:
                 break
             raws.append(nxt)
             seps.append(sep)
         return self._build(toks, raws, seps)
 
-    def _build(self, toks: list[Tok], raws: list[_RawUnit], seps: list[str]) -> UnitList:
+    def _build(self, toks: TokenWindow, raws: list[_RawUnit], seps: list[str]) -> UnitList:
         from vndocs.extract.abbreviations import expand
 
         text = self.text
@@ -490,19 +569,32 @@ def dictionary() -> frozenset[str]:
 
 
 def word_starts(text: str, start: int, end: int) -> set[int]:
-    """Offsets where underthesea's POS tagger starts a word in ``text[start:end]``."""
-    from underthesea import pos_tag  # heavy: imported only when a boundary is unclear
+    """Offsets where underthesea's POS tagger starts a word in ``text[start:end]``.
 
-    out: set[int] = set()
-    pos = start
-    for word, _tag in pos_tag(text[start:end]):
+    ``underthesea.pos_tag`` segments with ``word_tokenize`` and only adds a tag to
+    each word, so the segmentation alone gives the same words without the cost of
+    the tagger's Python feature extraction (most of ``pos_tag``'s time).
+    """
+    return {start + at for at in _segment_word_starts(text[start:end])}
+
+
+@lru_cache(maxsize=1024)
+def _segment_word_starts(segment: str) -> tuple[int, ...]:
+    """Offsets in ``segment`` (a line at most) where ``word_tokenize`` starts a word; kept for the
+    lines met again (a document parsed again, boilerplate lines), as segmenting one costs about a
+    millisecond."""
+    from underthesea import word_tokenize  # heavy: imported only when a boundary is unclear
+
+    out: list[int] = []
+    pos = 0
+    for word in word_tokenize(segment):
         first = word.split()[0] if word.split() else word
-        at = text.find(first, pos, end)
+        at = segment.find(first, pos)
         if at == -1:
             continue
-        out.add(at)
+        out.append(at)
         pos = at + len(first)
-    return out
+    return tuple(out)
 
 
 def read_units(text: str, pos: int = 0, learned: dict[str, str] | None = None) -> UnitList | None:
