@@ -23,15 +23,15 @@ from vndocs.normalize import normalize
 
 GOLD = Path(__file__).resolve().parent / "gold_extra_references.jsonl"
 
-# Reached on the extra gold (20 documents, 159 references): f1 1.0, relation 0.962,
-# date 1.0, issuer 0.943 (misses: the 4 QĐ replaced in qd_1351's Điều 3; judgment
-# calls of the blind batch, see the notes). The floors leave room for about one
-# more miss each.
+# Reached on the extra gold (31 documents, 230 references): f1 0.989, relation 0.952,
+# date 1.0, issuer 0.914 (misses: the 4 QĐ replaced in qd_1351's Điều 3; issuers shared
+# by a list or joint bodies in the fourth batch, see the notes). The floors leave room
+# for about one more miss each.
 FLOORS = {
-    "references.f1": 0.97,
+    "references.f1": 0.975,
     "references.relation": 0.94,
     "references.date": 0.97,
-    "references.issuer": 0.90,
+    "references.issuer": 0.89,
 }
 
 
@@ -41,8 +41,8 @@ def _gold() -> list[dict]:
 
 def test_extra_gold_is_well_formed():
     gold = _gold()
-    assert len(gold) == 20
-    assert len({d["file"] for d in gold}) == 20
+    assert len(gold) == 31
+    assert len({d["file"] for d in gold}) == 31
     for doc in gold:
         assert set(doc) == {"file", "references"}
         for r in doc["references"]:
@@ -189,3 +189,20 @@ def test_issuer_said_with_cua_nearest_the_mention():
         "Công văn số 1752/CT-THNVDT ngày 07/12/2012 về việc miễn, giảm tiền sử dụng đất.\n"
     )
     assert one(text, "1752/CT-THNVDT").issuer == "Cục Thuế tỉnh Hà Tĩnh"
+
+
+def test_a_formal_law_name_runs_to_its_date_and_a_second_basis_after_va():
+    # qd_12_2012_QD_UBND: "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;"
+    # and "Pháp lệnh số 26/2005/... ưu đãi người có công ... và Pháp lệnh số 35/2007/... sửa đổi, bổ sung ..."
+    text = (
+        "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;\n"
+        "Căn cứ Pháp lệnh số 26/2005/PL-UBTVQH11 ngày 29/6/2005 ưu đãi người có công với cách mạng và Pháp"
+        " lệnh số 35/2007/PL-UBTVQH11 ngày 21/6/2007 sửa đổi, bổ sung một số điều của Pháp lệnh ưu đãi người"
+        " có công với cách mạng;\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.\n"
+    )
+    law = next(r for r in refs(text) if r.type == "Luật")
+    assert (law.title, law.date, law.relation) == ("Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "2003-11-26", "based_on")
+    assert one(text, "35/2007/PL-UBTVQH11").relation == "based_on"
+    # in the body, a law's name does not run to a date that belongs to the sentence
+    body = "Người lao động tham gia Luật Bảo hiểm xã hội đã tham gia bảo hiểm xã hội trước ngày 01/7/2025.\n"
+    assert all(r.title != "Bảo hiểm xã hội đã tham gia bảo hiểm xã hội trước" for r in refs(body))

@@ -1098,6 +1098,11 @@ _NOT_AFTER_AND = {
 _NAME_BEFORE_LAW_NUMBER = re.compile(
     r"[ \t]*\n?[ \t]*(?P<name>[" + UPPER + r"][^;.()/“”\"\n]{0,150}?)\s+số\s+\d{1,4}/\d{4}/(?:QH|UBTVQH)\d{1,2}\b"
 )
+# "Luật <name> ngày 26/11/2003": a law named without number runs to its date
+# ("Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", qd_12_2012)
+_NAME_BEFORE_LAW_DATE = re.compile(
+    r"[ \t]*\n?[ \t]*(?P<name>[" + UPPER + r"][^;.()/“”\"\n]{0,120}?)\s+ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}|\s+tháng)"
+)
 _OTHER_LAW_IN_NAME = re.compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Hiến pháp)\b")
 
 
@@ -1106,10 +1111,27 @@ def _law_name_not() -> frozenset[str]:
     return frozenset(key(w) for w in _cues()["law_name_not"]["words"])
 
 
+_BASIS_LINE_RE = re.compile(r"[-–•]?\s*Căn\s+cứ\s", re.I)
+
+
+def _in_basis_line(text: str, pos: int) -> bool:
+    """Whether the law word ending at ``pos`` opens a clause of a ``Căn cứ`` line
+    (``Căn cứ Luật ...``, ``...; Luật ...`` after it on the same line)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if not _BASIS_LINE_RE.match(text, line_start):
+        return False
+    clause = text[max(line_start, text.rfind(";", line_start, pos) + 1) : pos].strip()
+    return re.fullmatch(r"(?:[-–•]\s*)?(?:Căn\s+cứ\s+)?(?:Bộ\s+luật|Luật|Pháp\s+lệnh)", clause, re.I) is not None
+
+
 def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
     """End of a law's name starting after ``Luật`` at ``pos``, or None when there is none."""
     named = _NAME_BEFORE_LAW_NUMBER.match(r.text, pos)
-    if named and not _OTHER_LAW_IN_NAME.search(named.group("name")):
+    if named is None and _in_basis_line(r.text, pos):
+        # only where the law is named formally: in the body "Luật Bảo hiểm xã hội đã tham gia ...
+        # trước ngày 01/7/2025" has no name up to the date
+        named = _NAME_BEFORE_LAW_DATE.match(r.text, pos)
+    if named and not _OTHER_LAW_IN_NAME.search(named.group("name")) and " của Quốc hội" not in named.group("name"):
         return named.end("name")
     stops = _stop_sets()["law"]
     phrases = _stop_sets()["law_phrase"]
@@ -1544,6 +1566,7 @@ def _extent_end(m: _M) -> int:
     return max(m.tail_end, m.end, m.subject[1] if m.subject else 0)
 
 
+_AND_NEXT_RE = re.compile(r"\svà\s*$")
 _LIST_SEP_RE = re.compile(r"^[\s,;:“”\"()]*(?:(?:và|cùng|các|hoặc)[\s,]+)*[\s,;:“”\"()]*$")
 
 
@@ -1567,6 +1590,11 @@ def _continue_cue(r: _Reader, allm: list[_M], starts: list[int], first: _M, rela
             _set_cue(m, relation)
             reach = max(reach, _extent_end(m))
             continue
+        if m.kind == "law" and not m.number and relation == "based_on" and not re.search(r"[;.]", gap):
+            # "... hướng dẫn thi hành một số điều của Pháp lệnh ưu đãi người có công ... và Nghị định
+            # số 89/2008/NĐ-CP" (qd_12_2012): a law named in the subject is passed over, the list goes on
+            reach = max(reach, _extent_end(m))
+            continue
         break
 
 
@@ -1579,7 +1607,11 @@ def _next_basis(r: _Reader, gap: str, m: _M, relation: str) -> bool:
         return False
     # ":" typed for ";" ("...thủ tục hành chính: Thông tư số 01/2018/TT-VPCP", qd_1351)
     cut = max(gap.rfind(";"), gap.rfind(":"))
-    return cut >= 0 and bool(_LIST_SEP_RE.match(gap[cut + 1 :]))
+    if cut >= 0 and _LIST_SEP_RE.match(gap[cut + 1 :]):
+        return True
+    # "Căn cứ Pháp lệnh số 26/2005/PL-UBTVQH11 ngày 29/6/2005 ưu đãi người có công ... và Pháp
+    # lệnh số 35/2007/PL-UBTVQH11 ..." (qd_12_2012): the subject read short, "và" joins a second basis
+    return bool(m.number) and cut < 0 and "." not in gap and _AND_NEXT_RE.search(gap) is not None
 
 
 def _starts_paragraph(r: _Reader, pos: int) -> bool:
@@ -1676,7 +1708,7 @@ def _extend_law_names(r: _Reader, mentions: list[_M]) -> None:
     ``Luật Xuất cảnh, nhập cảnh`` + `` của công dân Việt Nam`` (qd_28)."""
     names: dict[str, dict[str, None]] = {}
     for m in mentions:
-        if m.kind == "law" and m.title and m.number:
+        if m.kind == "law" and m.title and (m.number or m.date):
             names.setdefault(m.type or "", {})[m.title] = None
     for m in mentions:
         if m.kind != "law" or not m.title or m.number or m.date or m.inner or not m.subject:
