@@ -162,7 +162,7 @@ def units(files: tuple[str, ...]) -> None:
 @click.option("--prune", is_flag=True, help="Drop documents whose files under PATHS are gone.")
 @click.option("--engine", default=None, help="Full-text engine to sync (default: the search default).")
 @click.option("--no-wait", is_flag=True, help="Fail at once if another index run holds the index.")
-@click.option("--force", is_flag=True, help="Parse unchanged files again (after upgrading vndocs).")
+@click.option("--force", is_flag=True, help="Parse unchanged files again (done by itself when the extractor changed).")
 def index_cmd(
     paths: tuple[str, ...], index: str | None, jobs: int | None, prune: bool, engine: str | None, no_wait: bool, force: bool
 ) -> None:

@@ -30,8 +30,10 @@ def _run(command: str) -> str:
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env.setdefault("COLUMNS", "200")
-    done = subprocess.run(command, shell=True, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    return done.stdout + done.stderr
+    done = subprocess.run(
+        command, shell=True, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600
+    )
+    return done.stdout
 
 
 def _examples(block: str) -> list[tuple[str, str]]:
