@@ -130,3 +130,15 @@ def test_parse_ref_bad_input_is_a_vndocs_error(text):
 )
 def test_ref_query_matches(query, typ, number, year, ok):
     assert parse_ref(query).matches(typ, number, year) is ok
+
+
+def test_number_issuer_reads_state_issuer_codes() -> None:
+    # the examples of vndocs/data/issuer_codes.json, from numbers of the corpus
+    from vndocs.identity import number_issuer
+    from vndocs.vocab import load
+
+    for number, body in load("issuer_codes")["examples"].items():
+        assert number_issuer(number) == body, number
+    # Party, joint and unknown codes name no single body
+    for number in ("44-KL/TW", "25/2010/TTLT-BLĐTBXH-BTC-BYT", "1752/CT-THNVDT", "45-KH/BTGTU", None, "123"):
+        assert number_issuer(number) is None, number

@@ -317,3 +317,26 @@ def parse_ref(text: str) -> RefQuery:
         raise RefSyntaxError(f"cannot read number {num_part!r} in {text!r}")
     year = int(m2.group("y")) if m2.group("y") else None
     return RefQuery(typ, None, number, year, "state" if year else None)
+
+
+@lru_cache(maxsize=4096)
+def number_issuer(number: str | None) -> str | None:
+    """The body a State number's issuer code names (``290/2005/QĐ-TTg`` -> Thủ tướng Chính phủ,
+    ``49/2019/QH14`` -> Quốc hội), or None: an unknown, Party or joint (``TTLT-A-B``) code."""
+    if not number or "/" not in number:
+        return None
+    from vndocs.vocab import load, type_by_code
+
+    codes: dict[str, str] = load("issuer_codes")["codes"]
+    last = number.rsplit("/", 1)[-1]
+    parts = [p for p in last.split("-") if p]
+    if not parts:
+        return None
+    if parts[0] in type_by_code():
+        if parts[0] == "TTLT":
+            return None
+        parts = parts[1:]
+    if not parts:
+        return None
+    head = re.sub(r"\d+$", "", parts[0])  # QH14, UBTVQH11
+    return codes.get(head)

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, pairwise
 
-from vndocs.identity import document_key, number_system, number_type, number_year
+from vndocs.identity import document_key, number_issuer, number_system, number_type, number_year
 from vndocs.models import Header, Mention, Reference, Span
 from vndocs.normalize import _BLOCK_START_RE, key, normalize_number, tone_key
 from vndocs.textutil import UPPER
@@ -1906,6 +1906,9 @@ def _to_reference(g: list[_M]) -> Reference:
         elif head.kind == "law":
             system = "state"
     k = document_key(typ, number, date or (f"{year}" if year else None), issuer, system, title=title)
+    if issuer is None and head.kind == "number":
+        # the text names no issuer: the number's code may ("290/2005/QĐ-TTg" is the Prime Minister's)
+        issuer = number_issuer(number)
     return Reference(
         type=typ,
         number=number,
