@@ -135,7 +135,8 @@ def _joins(prev: str, nxt: str, width: int, article: bool) -> bool:
     if article and _ITEM.match(nxt):
         return False
     last = a.rsplit(None, 1)[-1].strip("(\"“'").casefold()
-    open_end = last in _OPEN_WORDS or a[-1] == ","
+    number_word = last in ("số", "ngày", "tháng", "năm") and not b[0].isdigit() and not b[0].islower()
+    open_end = (last in _OPEN_WORDS and not number_word) or a[-1] == ","
     if open_end and not _BULLET.match(nxt) and a.upper() != a:
         return not _upper_line(b) or len(b) < 40
     if _BLOCK_START_RE.match(nxt) or _upper_line(a):

@@ -24,7 +24,7 @@ from vndocs.normalize import join_wrapped_lines
 GOLD = Path(__file__).resolve().parent / "gold_extra_headers.jsonl"
 
 # Reached on the 61 documents: type 0.984, number 1.000, date 1.000, issuer 0.967,
-# title 0.967, signer 1.000, sections.top_level 0.918, recipients f1 0.995. The
+# title 0.967, signer 1.000, sections.top_level 0.967, recipients f1 0.995. The
 # floors leave room for about one more miss each.
 FLOORS = {
     "header.type": 0.96,
@@ -33,7 +33,7 @@ FLOORS = {
     "header.issuer": 0.95,
     "header.title": 0.95,
     "header.signer.name": 0.98,
-    "sections.top_level": 0.90,
+    "sections.top_level": 0.93,
     "recipients.f1": 0.98,
 }
 
@@ -300,3 +300,16 @@ def test_a_footnote_quote_does_not_hide_the_first_chapter() -> None:
         ("CHƯƠNG I", "QUY ĐỊNH CHUNG"), ("CHƯƠNG II", "CÁCH XÁC ĐỊNH XUẤT XỨ HÀNG HÓA"),
         ("CHƯƠNG III", "ĐIỀU KHOẢN THI HÀNH"),
     ]
+
+
+def test_a_title_ending_with_a_number_word_before_a_new_sentence() -> None:
+    # nq_17-2022-UBTVQH15 (PDF): "... trong 01 tháng" is the title; the body's first sentence follows
+    text = (
+        "Điều 2. Số giờ làm thêm trong 01 tháng\n"
+        "Trường hợp người sử dụng lao động được sử dụng người lao động làm thêm\n"
+        "tối đa 300 giờ trong 01 năm có nhu cầu và được sự đồng ý của người lao động\n"
+        "thì được sử dụng người lao động làm thêm không quá 60 giờ trong 01 tháng.\n"
+    )
+    assert join_wrapped_lines(text)[0].startswith("Điều 2. Số giờ làm thêm trong 01 tháng\nTrường hợp")
+    # a date or a number wrapped after the word still joins
+    assert "\n" not in join_wrapped_lines("Căn cứ Nghị định số\n15/2020/NĐ-CP ngày 03 tháng\n02 năm 2020;")[0]

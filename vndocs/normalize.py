@@ -216,9 +216,21 @@ _ARTICLE_HEAD_RE = re.compile(r"Điều\s+\d+[a-zđ]?\.\s")
 _ITEM_START_RE = re.compile(r"^\s*(?:\d{1,3}\.|[a-zđ]\))\s")
 
 
-def _open_end(a: str) -> bool:
-    """Whether line ``a`` ends with a comma or a word after which a sentence cannot end."""
-    return a[-1] == "," or a.rsplit(None, 1)[-1].strip("(\"“'").casefold() in _OPEN_WORDS
+# words that open a number: the line goes on only when a number follows
+# ("Nghị định số" / "15/2020/NĐ-CP"), not before a new sentence
+# ("Điều 2. Số giờ làm thêm trong 01 tháng" / "Trường hợp ...", nq_17 in Công báo)
+_NUMBER_WORDS = frozenset(("số", "ngày", "tháng", "năm"))
+
+
+def _open_end(a: str, b: str = "") -> bool:
+    """Whether line ``a`` ends with a comma or a word after which a sentence cannot end
+    (before the next line ``b``)."""
+    if a[-1] == ",":
+        return True
+    last = a.rsplit(None, 1)[-1].strip("(\"“'").casefold()
+    if last in _NUMBER_WORDS and b and not b[0].isdigit() and not b[0].islower():
+        return False
+    return last in _OPEN_WORDS
 
 
 def _continues(a: str, b: str, nxt: str, width: int, *, article: bool = False) -> bool:
@@ -237,9 +249,9 @@ def _continues(a: str, b: str, nxt: str, width: int, *, article: bool = False) -
         # below decided in fewer steps: only "a) ..." can start a block here
         block = b[1:2] == ")" and _BLOCK_START_RE.match(nxt) is not None
         if _has_lower(a):
-            return not block or _open_end(a)
+            return not block or _open_end(a, b)
         return not block and a.lower() == a
-    open_end = _open_end(a)
+    open_end = _open_end(a, b)
     if open_end and not _BULLET_RE.match(nxt) and _has_lower(a):
         # "... quy định tại\nChương V Nghị định này": the line cannot end there
         return not _is_upper_line(b) or len(b) < 40
