@@ -368,6 +368,7 @@ class _Found:
 _LISTED_LEAD = r"(?:(?:Cơ quan|Đơn vị)[ \t]+(?:chủ trì|thực hiện)|Chủ trì thực hiện)(?:[ \t]*,[ \t]*(?:phối hợp|thực hiện))?[ \t]*:?[ \t]*\n"
 _LISTED_LEAD_RE = re.compile(_LISTED_LEAD)
 _LISTED_LEAD_LINE_RE = re.compile(r"^[ \t]*(?:(?:[a-zđ]|\d{1,2})[).][ \t]*)?" + _LISTED_LEAD, re.M)
+_DUTY_OF_RE = re.compile(r"(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
 _TOPIC_LABEL_RE = re.compile(r"Về\s(?:[^:\n;]|\n(?![ \t]*\n)){1,500}?:\s+(?=\S)")
 
 
@@ -507,6 +508,12 @@ class _Extractor:
         """The unit a heading names; ``titled`` when lettered sub-items follow the heading line."""
         if not heading or _is_upper(heading):
             return None  # "III. TỔ CHỨC THỰC HIỆN" is a section title, not a unit
+        duty_of = _DUTY_OF_RE.match(self.text, hs)
+        if duty_of and duty_of.end() < he:
+            # "2. Trách nhiệm của Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" (qd_22_2013)
+            ul = self.reader.read(duty_of.end(), he)
+            if ul is not None and not self.text[ul.end : he].strip(" :"):
+                return _Found(ul, ul.start, "heading", "execute")
         if he < logical_end(self.text, hs) and not heading.rstrip().endswith(":"):
             return None  # the first line of a paragraph ("b) Bộ Tài chính, Bộ Công\nThương, ... chỉ đạo")
         ul = self.reader.read(hs, he)
@@ -832,6 +839,10 @@ class _Extractor:
             found = _Found(addressee, hs, "lead-in", "execute")
             self._add_inherited(found, s.span.start, end, my_path, heading, hs)
             return
+        if found is not None and found.how == "heading" and len(letters) > 1 and len(sub_tasks) == len(letters):
+            # "1. Trách nhiệm của các Bộ, ngành Trung ương" over "a) Bộ Xây dựng:", "b) Bộ Tài chính:" ...:
+            # a heading that groups units which each get their own task is not one more task
+            found = None
         if found is not None:
             separate = [(c.span.start, min(c.span.end, end)) for c, _ in sub_tasks]
             ranges = _minus((found.start if found.how != "heading" else hs, end), separate)
