@@ -368,6 +368,7 @@ class _Found:
 _LISTED_LEAD = r"(?:(?:Cơ quan|Đơn vị)[ \t]+(?:chủ trì|thực hiện)|Chủ trì thực hiện)(?:[ \t]*,[ \t]*(?:phối hợp|thực hiện))?[ \t]*:?[ \t]*\n"
 _LISTED_LEAD_RE = re.compile(_LISTED_LEAD)
 _LISTED_LEAD_LINE_RE = re.compile(r"^[ \t]*(?:(?:[a-zđ]|\d{1,2})[).][ \t]*)?" + _LISTED_LEAD, re.M)
+_HONORIFIC_RE = re.compile(r"^(?:[Đđ]ồng chí|[Đđ]/c)\s+(?=[A-ZĐÀ-Ỹ])")
 _DUTY_OF_RE = re.compile(r"(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
 _TOPIC_LABEL_RE = re.compile(r"Về\s(?:[^:\n;]|\n(?![ \t]*\n)){1,500}?:\s+(?=\S)")
 
@@ -618,9 +619,12 @@ class _Extractor:
         lead_units = tuple(replace(u, role="lead") for u in ul.units)
         seen = {key(u.name) for u in lead_units}
         units = lead_units + tuple(u for u in sup if key(u.name) not in seen)
+        assignee = " ".join(ul.text.split())
+        # "Giao đồng chí Bộ trưởng Bộ Xây dựng ..." (tb_627): the honorific is no part of the assignee
+        assignee = _HONORIFIC_RE.sub("", assignee) or assignee
         self.tasks.append(
             Task(
-                assignee=" ".join(ul.text.split()),
+                assignee=assignee,
                 units=units,
                 role=role or found.role,
                 action=action,
