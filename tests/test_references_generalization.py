@@ -13,9 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-import vndocs
 from tests.conftest import needs_shared, read_gold, score_on_shared
 from vndocs.extract.references import extract_references
 from vndocs.models import Field, Header

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-import vndocs
 from tests.conftest import needs_shared, read_gold, score_on_shared
 from vndocs.extract.deadlines import find_deadlines
 from vndocs.extract.tasks import cues, extract_tasks

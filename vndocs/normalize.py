@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate
-from operator import add
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 from vndocs.models import Span
 
@@ -296,7 +296,8 @@ def join_wrapped_lines(text: str) -> tuple[str, OffsetMap]:
         if last != i - 1:
             run = i
         first = stripped[run]
-        if _continues(stripped[i], stripped[i + 1], lines[i + 1], width, article=first.startswith("Điều") and bool(_ARTICLE_HEAD_RE.match(first))):
+        article = first.startswith("Điều") and bool(_ARTICLE_HEAD_RE.match(first))
+        if _continues(stripped[i], stripped[i + 1], lines[i + 1], width, article=article):
             parts.append(text[done : ends[i]])
             parts.append(" ")
             done = ends[i] + 1

@@ -169,7 +169,7 @@ def match_marker(line: str) -> tuple[str, str, str, int] | None:
 
 
 def _body_bounds(text: str) -> tuple[int, int, list[Span], Span | None]:
-    from vndocs.extract.header import find_type_line, HEADER_WINDOW
+    from vndocs.extract.header import HEADER_WINDOW, find_type_line
 
     lines = _lines_with_pos(text, 0, len(text))
     # start after the title block: the type line and its paragraph

@@ -365,7 +365,10 @@ class _Found:
 
 
 # a lead label alone on its line, its units in the bullets under it (kh_252_2013)
-_LISTED_LEAD = r"(?:(?:Cơ quan|Đơn vị)[ \t]+(?:chủ trì|thực hiện)|Chủ trì thực hiện)(?:[ \t]*,[ \t]*(?:phối hợp|thực hiện))?[ \t]*:?[ \t]*\n"
+_LISTED_LEAD = (
+    r"(?:(?:Cơ quan|Đơn vị)[ \t]+(?:chủ trì|thực hiện)|Chủ trì thực hiện)"
+    r"(?:[ \t]*,[ \t]*(?:phối hợp|thực hiện))?[ \t]*:?[ \t]*\n"
+)
 _LISTED_LEAD_RE = re.compile(_LISTED_LEAD)
 _LISTED_LEAD_LINE_RE = re.compile(r"^[ \t]*(?:(?:[a-zđ]|\d{1,2})[).][ \t]*)?" + _LISTED_LEAD, re.M)
 _HONORIFIC_RE = re.compile(r"^(?:[Đđ]ồng chí|[Đđ]/c)\s+(?=[A-ZĐÀ-Ỹ])")

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from vndocs.errors import ReadError
 from vndocs.readers import RawText
 from vndocs.readers.text import read_bytes_as_text
-from vndocs.errors import ReadError
 
 _RULE_LINE = re.compile(r"^\s*(?:[-_=*]\s*){3,}\s*$")
 # no two adjacent "\s*" around an optional pipe: runs of spaces made that cubic
