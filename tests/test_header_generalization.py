@@ -1,8 +1,8 @@
 """Generalization check of header, outline and recipients on documents not tuned on.
 
 ``tests/gold_extra_headers.jsonl`` holds header fields, top-level sections and
-recipients annotated blind by the developers over 61 documents of
-``../shared/corpus/docs`` that are in no other gold file, in two batches (see
+recipients annotated blind by the developers over 92 documents of
+``../shared/corpus/docs``, in three batches (see
 ``tests/gold_extra_headers_notes.md``). Before the fixes below, the first batch
 scored number 0.968, title 0.968, signer 0.935, sections 0.774, recipients f1
 0.934; the second type 0.800, date 0.900, issuer 0.833, sections 0.800.
@@ -23,25 +23,25 @@ from vndocs.normalize import join_wrapped_lines
 
 GOLD = Path(__file__).resolve().parent / "gold_extra_headers.jsonl"
 
-# Reached on the 61 documents: type 0.984, number 1.000, date 1.000, issuer 0.967,
-# title 0.967, signer 1.000, sections.top_level 0.967, recipients f1 0.995. The
+# Reached on the 92 documents: type 0.989, number 1.000, date 1.000, issuer 0.978,
+# title 0.978, signer 0.978, sections.top_level 0.935, recipients f1 0.995. The
 # floors leave room for about one more miss each.
 FLOORS = {
-    "header.type": 0.96,
+    "header.type": 0.97,
     "header.number": 0.98,
     "header.date": 0.98,
-    "header.issuer": 0.95,
-    "header.title": 0.95,
-    "header.signer.name": 0.98,
-    "sections.top_level": 0.93,
+    "header.issuer": 0.96,
+    "header.title": 0.96,
+    "header.signer.name": 0.96,
+    "sections.top_level": 0.92,
     "recipients.f1": 0.98,
 }
 
 
 def test_extra_gold_is_well_formed() -> None:
     gold = read_gold(GOLD)
-    assert len(gold) == 61
-    assert len({d["file"] for d in gold}) == 61
+    assert len(gold) == 92
+    assert len({d["file"] for d in gold}) == 92
     keys = {"file", "type", "number", "issuer", "date", "title", "signer", "sections", "recipients"}
     for doc in gold:
         assert set(doc) == keys, doc["file"]
@@ -313,3 +313,20 @@ def test_a_title_ending_with_a_number_word_before_a_new_sentence() -> None:
     assert join_wrapped_lines(text)[0].startswith("Điều 2. Số giờ làm thêm trong 01 tháng\nTrường hợp")
     # a date or a number wrapped after the word still joins
     assert "\n" not in join_wrapped_lines("Căn cứ Nghị định số\n15/2020/NĐ-CP ngày 03 tháng\n02 năm 2020;")[0]
+
+
+def test_the_number_from_an_annex_caption_and_short_titles() -> None:
+    # nd_75_2021_ND_CP (web copy without its header block): its annexes name it;
+    # kh_0134: "IV. Tổ chức thực hiện."; tt_98_2013: "Điều 2. Đối tượng áp dụng:"
+    from vndocs.extract.header import complete_header
+
+    text = (
+        "NGHỊ ĐỊNH\n\nQuy định chi tiết\n\nĐiều 1. Phạm vi điều chỉnh\n\nNghị định này quy định.\n\n"
+        "Điều 2. Đối tượng áp dụng:\n\nNgười có công.\n\nPhụ lục I\n"
+        "(Kèm theo Nghị định số 75/2021/NĐ-CP ngày 24 tháng 7 năm 2021 của Chính phủ)\n"
+    )
+    h = complete_header(extract_header(text), text, None, [])
+    assert (h.number.value, h.date.value) == ("75/2021/NĐ-CP", "2021-07-24")  # type: ignore[union-attr]
+    assert extract_outline(text).sections[1].heading == "Đối tượng áp dụng"
+    plan = "KẾ HOẠCH\n\nVề việc\n\nI. Mục đích\n\nNội dung.\n\nII. Tổ chức thực hiện.\n\n1. Sở Tài chính chủ trì.\n"
+    assert [s.heading for s in extract_outline(plan).sections] == ["Mục đích", "Tổ chức thực hiện"]

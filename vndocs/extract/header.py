@@ -656,6 +656,32 @@ _ADOPTED_BY_RE = re.compile(
     r"được\s+(?P<who>Quốc\s+hội|Ủy\s+ban\s+[Tt]hường\s+vụ\s+Quốc\s+hội|Uỷ\s+ban\s+[Tt]hường\s+vụ\s+Quốc\s+hội)"
     r"[^.;]{0,200}?thông\s+qua"
 )
+_ANNEX_CAPTION_RE = re.compile(
+    r"\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>[A-ZĐ][a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+)?)\s+số\s*:?\s*"
+    r"(?:" + PARTY_NUMBER + "|" + STATE_NUMBER + r")\s+ngày\s+(?P<d>\d{1,2})\s*(?:tháng|/|-)\s*(?P<m>\d{1,2})\s*(?:năm|/|-)\s*(?P<y>\d{4})"
+)
+
+
+def _annex_caption_number(text: str, doc_type: str | None) -> dict[str, Field]:
+    """Number and date of the document from its annexes' captions, when every caption
+    that names a document of its type names the same one."""
+    found = {}
+    for m in _ANNEX_CAPTION_RE.finditer(text):
+        typ = canonical_type(m.group("type"))
+        if typ is None or (doc_type is not None and typ != doc_type):
+            continue
+        g = "pnum" if m.group("pnum") else "snum"
+        found.setdefault(normalize_number(m.group(g)), (m, g))
+    if len(found) != 1:
+        return {}
+    number, (m, g) = next(iter(found.items()))
+    out = {"number": Field(number, Span(m.start(g), m.end(g)))}
+    iso = iso_date(m.group("d"), m.group("m"), m.group("y"))
+    if iso:
+        out["date"] = Field(iso, Span(m.start("d"), m.end("y")))
+    return out
+
+
 _CONSOLIDATION_RE = re.compile(r"XÁC\s+THỰC\s+VĂN\s+BẢN\s+HỢP\s+NHẤT")
 
 
@@ -707,6 +733,15 @@ def complete_header(
         # XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày ..." (vbhn_49, vbhn_31)
         changes.update(vbhn)
         header = replace(header, **vbhn)  # type: ignore[arg-type]
+    if header.number is None:
+        # an annex names the document it belongs to: "(Kèm theo Nghị định số 75/2021/NĐ-CP ngày
+        # 24 tháng 7 năm 2021 của Chính phủ)" (nd_75, whose web copy lost its header block)
+        own = _annex_caption_number(text, header.type.value if header.type else None)
+        if header.date is not None:
+            own.pop("date", None)
+        if own:
+            changes.update(own)
+            header = replace(header, **own)  # type: ignore[arg-type]
     if header.issuer is None:
         issuer: Field | None = None
         for r in recipients:

@@ -296,8 +296,10 @@ def _finish_heading(node: _Node, text: str, next_start: int) -> None:
                 h = f"{h} {s}"
                 end = nl
                 pos = nl + 1
-        if _is_upper(h) or (len(h) <= _HEADING_MAX and not h.rstrip().endswith((".", ";"))):
-            node.heading = h.rstrip(":").strip()
+        # "IV. Tổ chức thực hiện." (kh_0134): a short title may end with a full stop
+        short_title = h.endswith(".") and h.count(".") == 1 and len(h.split()) <= 8
+        if _is_upper(h) or short_title or (len(h) <= _HEADING_MAX and not h.rstrip().endswith((".", ";"))):
+            node.heading = h.rstrip(":.").strip()
             node.heading_span = Span(node.rest_start, end)
         return
     if node.kind in ("dash", "plus", "paren"):
@@ -315,7 +317,10 @@ def _finish_heading(node: _Node, text: str, next_start: int) -> None:
         return
     if node.kind != "article" and not has_more:
         return
-    if node.kind == "article" and rest.endswith(":"):
+    if node.kind == "article" and rest.endswith(":") and (
+        len(rest.split()) > 8 or re.search(r"\b(?:như sau|sau đây|này)\b", rest)
+    ):
+        # "Điều 2. Quy định như sau:" opens a list; "Điều 2. Đối tượng áp dụng:" (tt_98) is a title
         return
     if node.kind != "article" and rest.endswith(":") and len(rest) > 120:
         return
