@@ -50,11 +50,6 @@ def texts() -> list[str]:
     return _corpus_texts() + EDGE_TEXTS
 
 
-def test_lowered_is_tone_key_lowered(texts: list[str]) -> None:
-    for text in texts:
-        assert R._lowered(text) == tone_key(text).lower()
-
-
 def _families() -> list[tuple[str, object, bool]]:
     """(family, pattern, over the lowered text) for every scanned pattern."""
     fams: list[tuple[str, object, bool]] = [
@@ -81,7 +76,7 @@ def test_scan_finds_every_match_of_every_pattern(texts: list[str]) -> None:
 
 def test_party_and_amender_starts_find_every_match(texts: list[str]) -> None:
     for text in texts:
-        low = R._lowered(text)
+        low = tone_key(text).lower()
         want = [m.span() for m in R._PARTY_RE.finditer(text)]
         got = [m.span() for m in R._party_matches(text)]
         assert got == want
@@ -108,7 +103,7 @@ def test_amender_starts_find_every_match() -> None:
         "đã được sửa đổi bởi Nghị định", "được  sửa\nđổi, bổ sung tại Luật", "(sửa đổi theo Luật", "( \n sửa đổi luật",
         "đãđược sửa đổi bởi x", "đã\tđược sửa đổi luật", "sửa đổi bởi x được sửa đổi", "(sửa đổi bởi(sửa đổi bởi ",
     ]:
-        low = R._lowered(text)
+        low = tone_key(text).lower()
         assert [m.span() for m in R._amender_matches(low)] == [m.span() for m in R._AMENDER_RE.finditer(low)], text
 
 

@@ -226,26 +226,6 @@ _BARE_LIST_SEP_RE = re.compile(r"[ \t]*(?:,|;|và)[ \t\n]*(?=\d)")
 
 _CYRILLIC = str.maketrans("АВЕКМНОРСТХУаеорсух", "ABEKMHOPCTXYaeopcyx")
 
-# normalize.tone_key's open-glide pattern written to start with a character set
-# ([oOuU]): the engine then skips every other character without trying a match,
-# where a leading look-behind makes it try at every position (2 ms on a 43 KB text).
-_GLIDE_RE = re.compile(
-    r"[oOuU](?:(?<=[oO])[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|(?<=[uU])[ỳýỷỹỵỲÝỶỸỴ])(?<![qQ]..)(?![^\W\d_])"
-)
-
-
-@lru_cache(maxsize=256)
-def _glide_key(pair: str) -> str:
-    return tone_key(pair)
-
-
-def _lowered(text: str) -> str:
-    """``tone_key(text).lower()``, faster: the same matches, each two-letter
-    syllable end re-toned once through ``tone_key`` itself."""
-    nfc = unicodedata.normalize("NFC", text)
-    return _GLIDE_RE.sub(lambda m: _glide_key(m.group()), nfc).lower()
-
-
 @lru_cache(maxsize=4096)
 def _clean_number(raw: str) -> str:
     return normalize_number(raw.translate(_CYRILLIC))
@@ -305,7 +285,7 @@ class _Reader:
 
     def __init__(self, text: str, header: Header, preamble: list[Span]) -> None:
         self.text = text
-        self.low = _lowered(text)
+        self.low = tone_key(text).lower()
         if len(self.low) != len(text):  # pragma: no cover - defensive
             self.low = text.lower()
         # word starts where a scanned pattern may match; None: scan everything

@@ -42,6 +42,7 @@ from vndocs.extract.units import (
 )
 from vndocs.models import Deadline, Header, ReportDuty, Section, Span, Task, Unit
 from vndocs.normalize import key
+from vndocs.textutil import is_upper_text
 from vndocs.vocab import load
 
 
@@ -295,14 +296,8 @@ def _heading(text: str, s: Section, end: int) -> tuple[str, int, int]:
 
 
 def _is_upper(s: str) -> bool:
-    """Whether ``s`` has letters and none in lower case (stops at the first lower-case letter)."""
-    has_letter = False
-    for c in s:
-        if c.isalpha():
-            if c.islower():
-                return False
-            has_letter = True
-    return has_letter
+    """Whether ``s`` has letters and none in lower case."""
+    return is_upper_text(s, 1)
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
