@@ -98,7 +98,7 @@ def tasks_table(rows: list[TaskRow]) -> str:
             out.append("-" * len(header))
             current = r.source
         t = r.task
-        section = ".".join(p.replace("Điều ", "Đ") for p in t.section_path) or "-"
+        section = ".".join(p.replace("Điều ", "Đ").replace("Phụ lục", "PL") for p in t.section_path) or "-"
         units = _units_text(t.units) or t.assignee
         out.append(
             f"{r.number:>3}  {_short(section, 10):<10}  {_short(units, 46):<46}  "

@@ -216,6 +216,20 @@ class Task:
 
 
 @dataclass(frozen=True, slots=True)
+class Table:
+    """A table as its reader saw it: rows of cell texts, top to bottom."""
+
+    rows: tuple[tuple[str, ...], ...]
+    """Cell texts of each row, left to right, lines joined with single spaces."""
+    grid: bool = True
+    """True when a merged cell's text is repeated in every row and column it covers
+    (DOCX, HTML, PDF); False when the source lost the merges and a row under a merged
+    cell is simply shorter (tables of web markdown)."""
+    page: int | None = None
+    """1-based page of the table's first row (PDF)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Recipient:
     """One line of ``Nơi nhận`` or ``Kính gửi``."""
 
@@ -265,6 +279,8 @@ class Document:
     """Number of pages for PDFs."""
     warnings: list[str] = field(default_factory=list)
     """Non-fatal problems met while parsing."""
+    tables: list[Table] = field(default_factory=list)
+    """Tables as the reader saw them (not every reader keeps them: plain text cannot)."""
     normalized: "NormalizedText | None" = field(default=None, repr=False)
     """The normalization result, for mapping spans back to the source."""
 

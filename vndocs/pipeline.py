@@ -48,7 +48,7 @@ def _step_references(doc: Document) -> None:
 def _step_tasks(doc: Document) -> None:
     from vndocs.extract.tasks import extract_tasks
 
-    result = extract_tasks(doc.text, doc.header, doc.sections)
+    result = extract_tasks(doc.text, doc.header, doc.sections, doc.tables)
     doc.tasks = result.tasks
     doc.units = result.units
     doc.abbreviations = result.abbreviations
@@ -79,6 +79,7 @@ def parse_raw(raw: RawText, source: str | None = None, *, steps: list[str] | Non
         encoding=raw.encoding,
         pages=raw.pages,
         warnings=list(raw.warnings),
+        tables=list(raw.tables),
         normalized=nt,
     )
     for name, step in STEPS:

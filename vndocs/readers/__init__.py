@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vndocs.errors import ReadError, UnsupportedFormat
+from vndocs.models import Table
 
 MAX_BYTES = 200 * 1024 * 1024
 """Files larger than this are refused (a clear error, not a memory blow-up)."""
@@ -42,6 +43,9 @@ class RawText:
     """Number of pages (PDF)."""
     warnings: list[str] = field(default_factory=list)
     """Non-fatal problems."""
+    tables: list[Table] = field(default_factory=list)
+    """Tables with their rows and cells, where the format keeps them (the text
+    itself has one cell per block)."""
 
 
 SUPPORTED = (".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm", ".doc")

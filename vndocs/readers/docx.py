@@ -24,7 +24,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from vndocs.errors import ReadError
+from vndocs.models import Table
 from vndocs.readers import RawText
+from vndocs.readers.tables import build_grid, cell_text
 
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
 """Refuse a .docx whose members add up to more than this once uncompressed."""
@@ -154,6 +156,7 @@ class _Writer:
         self.legacy_runs = 0
         self.in_cell = 0  # inside a table cell, paragraphs are lines of the cell's block
         self.legacy_encodings: dict[str, int] = {}
+        self.tables: list[Table] = []
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "":
@@ -231,10 +234,23 @@ class _Writer:
                 self.cell(r[0], own_block=False)
             self.blank()
             return
+        grid: list[list[tuple[str, int, int]]] = []
+        above: dict[int, str] = {}  # grid column -> text of the cell last seen there
         for r in rows:
+            line: list[tuple[str, int, int]] = []
+            col = 0
             for tc in r:
+                start = len(self.lines)
                 self.cell(tc)
+                span, merged = _cell_merge(tc)
+                text = above.get(col, "") if merged else cell_text(self.lines[start:])
+                line.append((text, span, 1))
+                for c in range(col, col + span):
+                    above[c] = text
+                col += span
+            grid.append(line)
             self.blank()
+        self.tables.append(build_grid(grid))
 
     def block(self, parent: object) -> None:
         for child in parent:  # type: ignore[attr-defined]
@@ -247,6 +263,20 @@ class _Writer:
                 content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
                 if content is not None:
                     self.block(content)
+
+
+def _cell_merge(tc: object) -> tuple[int, bool]:
+    """(columns a cell spans, whether it continues a vertical merge from the row above)."""
+    pr = tc.find(_W + "tcPr")  # type: ignore[attr-defined]
+    if pr is None:
+        return 1, False
+    span_el = pr.find(_W + "gridSpan")
+    try:
+        span = max(1, min(int(span_el.get(_W + "val")), 64)) if span_el is not None else 1
+    except (TypeError, ValueError):
+        span = 1
+    vmerge = pr.find(_W + "vMerge")
+    return span, vmerge is not None and vmerge.get(_W + "val") in (None, "continue")
 
 
 def _runs(p: object) -> Iterator[object]:
@@ -299,4 +329,6 @@ def read_docx(path: Path, name: str) -> RawText:
     text = text.replace("\u00ad", "")
     if not text.strip():
         raise ReadError(name, "empty document (no text)")
-    return RawText(text=text, format="docx", encoding=encoding, warnings=warnings)
+    return RawText(
+        text=text, format="docx", encoding=encoding, warnings=warnings, tables=writer.tables
+    )

@@ -18,7 +18,9 @@ import re
 from pathlib import Path
 
 from vndocs.errors import ReadError
+from vndocs.models import Table
 from vndocs.readers import RawText
+from vndocs.readers.tables import build_grid, cell_text
 
 HEADER_TABLE_MAX_ROWS = 4
 """Two-column tables with at most this many rows are written column by column."""
@@ -120,6 +122,7 @@ class _Writer:
         self.lines: list[str] = []
         self.cur: list[str] = []
         self.in_cell = 0  # inside a table cell, paragraphs are lines of the cell's block
+        self.tables: list[Table] = []
 
     def text(self, s: str | None) -> None:
         if s:
@@ -191,10 +194,24 @@ class _Writer:
             for r in rows:
                 self.cell(r[0], own_block=False)
         else:
+            grid: list[list[tuple[str, int, int]]] = []
             for r in rows:
+                line: list[tuple[str, int, int]] = []
                 for td in r:
+                    start = len(self.lines)
                     self.cell(td)
+                    line.append((cell_text(self.lines[start:]), _span(td, "colspan"), _span(td, "rowspan")))
+                grid.append(line)
+            self.tables.append(build_grid(grid))
         self.blank()
+
+
+def _span(td: object, attr: str) -> int:
+    """A cell's colspan or rowspan (1 when absent or not a number)."""
+    try:
+        return max(1, int(str(td.get(attr) or 1).strip()))  # type: ignore[attr-defined]
+    except ValueError:
+        return 1
 
 
 def _is_chrome(el: object) -> bool:
@@ -262,4 +279,4 @@ def read_html(path: Path, name: str) -> RawText:
         ".//*[contains(concat(' ', normalize-space(@class), ' '), ' vbProperties ')]"
     ) and not root.xpath(".//*[@id='toanvancontent']"):
         warnings.append("page holds the document's properties (Thuộc tính), not its full text")
-    return RawText(text=text, format="html", encoding="utf-8", warnings=warnings)
+    return RawText(text=text, format="html", encoding="utf-8", warnings=warnings, tables=w.tables)

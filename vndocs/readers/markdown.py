@@ -14,6 +14,7 @@ from pathlib import Path
 
 from vndocs.errors import ReadError
 from vndocs.readers import RawText
+from vndocs.readers.tables import markdown_tables
 from vndocs.readers.text import read_bytes_as_text
 
 _RULE_LINE = re.compile(r"^\s*(?:[-_=*]\s*){3,}\s*$")
@@ -164,4 +165,4 @@ def read_markdown(path: Path, name: str) -> RawText:
     text = markdown_to_text(md)
     if not text.strip():
         raise ReadError(name, "empty file (no text after removing markup)")
-    return RawText(text=text, format="md", encoding=encoding)
+    return RawText(text=text, format="md", encoding=encoding, tables=markdown_tables(md, _clean_inline))

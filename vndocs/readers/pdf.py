@@ -25,7 +25,9 @@ from pathlib import Path
 from statistics import median
 
 from vndocs.errors import ReadError
+from vndocs.models import Table
 from vndocs.readers import RawText
+from vndocs.readers.tables import build_grid, cell_text
 
 MAX_PAGES = 3000
 """Pages read at most; the rest of a larger PDF is skipped with a warning."""
@@ -35,6 +37,12 @@ POOR_TEXT_RATIO = 0.8
 """Below this share of Vietnamese-looking words the text layer gets a warning."""
 COLUMN_GAP = 18.0
 """A horizontal gap (points) this wide inside a printed line separates two columns."""
+MAX_TABLE_PAGES = 80
+"""Pages of task tables read with pdfplumber at most (about 0.08 s a page)."""
+
+# the head of a table's lead-unit column, alone on its printed line: "Cơ quan chủ trì",
+# "Đơn vị chủ trì", "CHỦ TRÌ", or "chủ trì" under a "Cơ quan" line (qd_982-QD-TTg_congbao.pdf)
+_LEAD_COLUMN = re.compile(r"(?im)^[ \t]*(?:(?:cơ[ \t]+quan|đơn[ \t]+vị)[ \t]+)?chủ[ \t]+trì[ \t\r]*$")
 
 _RUNNING_HEADER = re.compile(
     # Công báo page head, page number after (odd pages) or before (even pages):
@@ -360,6 +368,7 @@ def read_pdf(path: Path, name: str) -> RawText:
             warnings.append(f"only the first {limit} of {n_pages} pages were read")
         parts: list[str] = []
         chars = 0
+        table_pages: list[int] = []  # from the first page heading a lead-unit column on
         for k in range(limit):
             try:
                 page = pdf[k]
@@ -379,6 +388,8 @@ def read_pdf(path: Path, name: str) -> RawText:
                 lines = _drop_gazette_section(lines)
             chars += sum(len(s.text) for ln in lines for s in ln)
             page_lines, open_end = _layout(lines, boxes is not None)
+            if table_pages or _LEAD_COLUMN.search(text):
+                table_pages.append(k)
             if page_lines:
                 parts.append("\n".join(page_lines))
                 # a paragraph running on to the next page stays one block
@@ -406,4 +417,65 @@ def read_pdf(path: Path, name: str) -> RawText:
         warnings.append(
             f"text layer looks like poor OCR or is not Vietnamese ({ratio:.0%} of words read as Vietnamese)"
         )
-    return RawText(text=text, format="pdf", encoding=encoding, pages=n_pages, warnings=warnings)
+    tables = _task_tables(path, table_pages[:MAX_TABLE_PAGES], warnings) if table_pages else []
+    return RawText(
+        text=text, format="pdf", encoding=encoding, pages=n_pages, warnings=warnings, tables=tables
+    )
+
+
+def _task_tables(path: Path, pages: list[int], warnings: list[str]) -> list[Table]:
+    """Ruled tables of the pages from the first one heading a lead-unit column ("Cơ quan
+    chủ trì") on, read with pdfplumber, which sees the ruling lines that pdfium's text
+    does not. A table that goes on over pages is one :class:`Table`: the header row the
+    next page repeats is dropped, and a row cut by the page break (its label cell empty)
+    is joined to the row it continues. Reading stops at the first page without a table."""
+    import pdfplumber
+
+    tables: list[Table] = []
+    rows: list[tuple[str, ...]] = []
+    first_page = 0
+    try:
+        with pdfplumber.open(path) as pdf:
+            for k in pages:
+                found = pdf.pages[k].find_tables()
+                if not found:
+                    break
+                for ft in found:
+                    page_rows = list(_grid_of(ft).rows)
+                    if rows and len(page_rows[0]) == len(rows[0]):
+                        if page_rows[0] == rows[0]:
+                            page_rows = page_rows[1:]  # the header row repeated
+                        if page_rows and not page_rows[0][0] and rows[-1][0]:
+                            cut = page_rows.pop(0)  # the rest of the last row
+                            rows[-1] = tuple(cell_text([a, b]) for a, b in zip(rows[-1], cut))
+                        rows.extend(page_rows)
+                        continue
+                    if len(rows) >= 2:
+                        tables.append(Table(rows=tuple(rows), page=first_page + 1))
+                    rows, first_page = page_rows, k
+    except Exception as e:  # noqa: BLE001 - pdfplumber/pdfminer raise many kinds on odd files
+        warnings.append(f"tables not read ({type(e).__name__}: {str(e)[:80]})")
+        return tables
+    if len(rows) >= 2:
+        tables.append(Table(rows=tuple(rows), page=first_page + 1))
+    return tables
+
+
+def _grid_of(ft: object) -> Table:
+    """A pdfplumber table as a :class:`Table`, merged cells repeated (spans from the cell boxes)."""
+    texts = ft.extract()  # type: ignore[attr-defined]
+    xs = sorted({round(c[0]) for c in ft.cells} | {round(c[2]) for c in ft.cells})  # type: ignore[attr-defined]
+    ys = sorted({round(c[1]) for c in ft.cells} | {round(c[3]) for c in ft.cells})  # type: ignore[attr-defined]
+    x_at = {x: i for i, x in enumerate(xs)}
+    y_at = {y: i for i, y in enumerate(ys)}
+    grid: list[list[tuple[str, int, int]]] = []
+    for row, row_texts in zip(ft.rows, texts):  # type: ignore[attr-defined]
+        line = []
+        for box, text in zip(row.cells, row_texts):
+            if box is None:
+                continue  # covered by a merged cell, which build_grid repeats
+            colspan = x_at[round(box[2])] - x_at[round(box[0])]
+            rowspan = y_at[round(box[3])] - y_at[round(box[1])]
+            line.append((cell_text([text or ""]), colspan, rowspan))
+        grid.append(line)
+    return build_grid(grid)
