@@ -330,3 +330,14 @@ def test_the_number_from_an_annex_caption_and_short_titles() -> None:
     assert extract_outline(text).sections[1].heading == "Đối tượng áp dụng"
     plan = "KẾ HOẠCH\n\nVề việc\n\nI. Mục đích\n\nNội dung.\n\nII. Tổ chức thực hiện.\n\n1. Sở Tài chính chủ trì.\n"
     assert [s.heading for s in extract_outline(plan).sections] == ["Mục đích", "Tổ chức thực hiện"]
+
+
+def test_seal_residue_on_the_position_line_does_not_hide_the_signer() -> None:
+    # qd_892-QD-TTg_congbao (PDF and text): the seal drawn over the block left "y]" on the line
+    text = (
+        "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này.\n\n"
+        "KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNGy]\n\nPhạm Thị Thanh Trà\n"
+    )
+    signer = extract_signer(text)
+    assert signer is not None
+    assert (signer.authority, signer.position, signer.name) == ("KT", "PHÓ THỦ TƯỚNG", "Phạm Thị Thanh Trà")

@@ -32,6 +32,9 @@ _POSITION_RE = re.compile(
 _RANK_RE = re.compile(
     r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:GS|PGS|TS|ThS|BS|KS)\.?(?:\s*(?:TS|ThS|BS)\.?)?)$"
 )
+# residue of a seal drawn over a position line, glued to its last capital: "PHÓ THỦ TƯỚNGy]"
+# (qd_892-QD-TTg_congbao, PDF and text copies)
+_STAMP_TAIL_RE = re.compile("(?<=[" + UPPER + "])[a-z\\[\\](){}|]{1,3}$")
 _SIGNED_TAIL_RE = re.compile(r"\s*\(\s*(?:đã|Đã|ĐÃ)\s+(?:ký|KÝ)\s*\)\s*$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ|\[?daky\]?|ký\s+tên|Ký\s+tên|\(ký.*\))\s*\)?\.?\s*$")
 _NOT_NAME = re.compile(r"^(?:Nơi nhận|Kính gửi|Như trên|Hà Nội|Độc lập|Tự do|Hạnh phúc|Chương|Mục|Điều|Phần|Tiểu mục|Phụ lục)\b")
@@ -97,6 +100,8 @@ def _candidates(text: str) -> list[tuple[int, Signer]]:
         while j >= 0 and len(pos_lines) < 8:
             pa, pb, ps = lines[j]
             pst = ps.strip()
+            if pst[-1:] in "]})|" or pst[-1:].islower():
+                pst = _STAMP_TAIL_RE.sub("", pst)
             if not pst or _SIGNED_RE.match(pst):
                 blanks += 1
                 if blanks > 6:
