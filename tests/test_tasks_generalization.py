@@ -16,6 +16,7 @@ import pytest
 
 from tests.conftest import needs_shared, read_gold, score_on_shared
 from vndocs.extract.deadlines import find_deadlines
+from vndocs.extract.outline import extract_outline
 from vndocs.extract.tasks import cues, extract_tasks
 from vndocs.extract.units import read_units
 from vndocs.models import Field, Header
@@ -24,16 +25,17 @@ from vndocs.vocab import load
 
 GOLD = Path(__file__).resolve().parent / "gold_extra_tasks.jsonl"
 
-# Reached on the extra gold (34 documents, 338 tasks): tasks.f1 0.924 (precision
-# 0.931, recall 0.917), tasks.deadline 0.929. The two blind batches scored f1 0.764
-# and 0.534 before any change for them (see the notes). The annex task tables of
-# qd_2820, kh_552 and qd_982 (PDF) were added by a third blind annotation: 82 rows,
-# matched at precision 1.000 on the first run; the deadline floor is lower since then
-# because that annotator left "2025 - 2035", the plan's whole period, without a date.
-# The floors leave room for about one more miss each.
+# Reached on the extra gold (50 documents, 399 tasks): tasks.f1 0.916 (precision
+# 0.913, recall 0.920), tasks.deadline 0.937. Blind batches scored before any change
+# for them: batch 2 f1 0.764, batch 3 0.534, batch 5 (16 laws, decrees, circulars,
+# resolutions, decisions with regulations, letters) 0.538 (see the notes). The annex
+# task tables of qd_2820, kh_552 and qd_982 (PDF) were added by a fourth blind batch:
+# 82 rows, matched at precision 1.000 on the first run; its annotator left "2025 -
+# 2035", the plan's whole period, without a date. The floors leave room for about one
+# more miss each.
 FLOORS = {
-    "tasks.f1": 0.88,
-    "tasks.precision": 0.89,
+    "tasks.f1": 0.90,
+    "tasks.precision": 0.90,
     "tasks.deadline": 0.92,
 }
 
@@ -44,8 +46,8 @@ def _gold() -> list[dict]:
 
 def test_extra_gold_is_well_formed():
     gold = _gold()
-    assert len(gold) == 34
-    assert len({d["file"] for d in gold}) == 34
+    assert len(gold) == 50
+    assert len({d["file"] for d in gold}) == 50
     for doc in gold:
         assert set(doc) == {"file", "tasks"}
         for t in doc["tasks"]:
@@ -274,3 +276,153 @@ def test_responsibility_headings_name_their_unit():
     assert [t.assignee for t in tasks(text, doc_type="Quyết định")] == [
         "Bộ Xây dựng", "Bộ Tài chính", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
     ]
+
+
+# ---------------------------------------------------------------- batch 5 (laws, decrees, circulars, resolutions, letters)
+
+
+def test_a_people_s_council_resolution_gives_its_standing_body_a_task():
+    # nq_35-2025-NQ-HDND_hue Điều 5
+    text = (
+        "Điều 5. Tổ chức thực hiện\n\n1. Giao Ủy ban nhân dân thành phố triển khai thực hiện Nghị quyết.\n\n"
+        "2. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu Hội đồng nhân dân và "
+        "đại biểu Hội đồng nhân dân thành phố trong phạm vi, nhiệm vụ, quyền hạn giám sát việc triển khai "
+        "thực hiện Nghị quyết.\n"
+    )
+    got = [t.assignee for t in tasks(text, doc_type="Nghị quyết")]
+    assert got == [
+        "Ủy ban nhân dân thành phố",
+        "Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu Hội đồng nhân dân và "
+        "đại biểu Hội đồng nhân dân thành phố",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # qd_170-QD-BCDNNDL Điều 3; nq_48-2025-NQ-HDND_hanoi Điều 2.2; nq_1654-NQ-UBTVQH15 Điều 3.3
+        ("Các thành viên Ban Chỉ đạo, Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm",
+         "Các thành viên Ban Chỉ đạo, Bộ trưởng, Thủ trưởng cơ quan ngang bộ"),
+        ("Thường trực Hội đồng nhân dân Thành phố; các Ban của Hội đồng nhân dân Thành phố giám sát",
+         "Thường trực Hội đồng nhân dân Thành phố; các Ban của Hội đồng nhân dân Thành phố"),
+        ("Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội giám sát",
+         "Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội"),
+        # ttlt_47_2009 Điều 15.2: an en dash inside the name
+        ("Sở Lao động – Thương binh và Xã hội, Kho bạc Nhà nước các tỉnh có trách nhiệm",
+         "Sở Lao động – Thương binh và Xã hội, Kho bạc Nhà nước các tỉnh"),
+    ],
+)
+def test_units_batch_5_needed(text: str, name: str):
+    ul = read_units(text)
+    assert ul is not None and ul.text == name
+
+
+def test_executing_sentence_after_the_effect_sentence():
+    # qd_3509-QD-CT Điều 2
+    text = (
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy tắc ứng xử với người nộp thuế.\n\n"
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký. Trưởng ban Ban Tổ chức cán bộ, Chánh Văn "
+        "phòng Cục Thuế và Thủ trưởng các đơn vị thuộc Cục Thuế chịu trách nhiệm thi hành Quyết định này./.\n"
+    )
+    assert [t.assignee for t in tasks(text, doc_type="Quyết định")] == [
+        "Trưởng ban Ban Tổ chức cán bộ, Chánh Văn phòng Cục Thuế và Thủ trưởng các đơn vị thuộc Cục Thuế"
+    ]
+
+
+def test_a_circular_s_implementation_chapter_and_the_articles_around_it():
+    # tt_23-2025-TT-BTP Chương III-IV, shortened
+    text = (
+        "Chương III\n\nQUẢN LÝ HỒ SƠ\n\nĐiều 14. Thẩm quyền quản lý hồ sơ công chức, viên chức\n\n"
+        "1. Vụ trưởng Vụ Tổ chức cán bộ quản lý hồ sơ giấy và hồ sơ điện tử của:\n\na) Công chức của các Cục.\n\n"
+        "Chương IV\n\nTỔ CHỨC THỰC HIỆN\n\nĐiều 16. Trách nhiệm của Vụ trưởng Vụ Tổ chức cán bộ\n\n"
+        "1. Tham mưu, giúp Bộ trưởng quản lý thống nhất về công tác tổ chức cán bộ.\n\n"
+        "2. Tổng hợp, báo cáo tình hình, kết quả thực hiện công tác tổ chức cán bộ.\n\n"
+        "Điều 17. Trách nhiệm của Thủ trưởng các đơn vị thuộc Bộ được phân cấp\n\n"
+        "1. Thực hiện các nhiệm vụ được phân cấp theo quy định.\n\n2. Gửi Vụ Tổ chức cán bộ các quyết định.\n\n"
+        "Điều 18. Thu hồi hoặc tạm dừng thực hiện thẩm quyền đã phân cấp\n\n"
+        "Bộ trưởng Bộ Tư pháp quyết định thu hồi nội dung đã phân cấp trong các trường hợp sau:\n\n"
+        "1. Vi phạm các quy định về công tác quản lý tổ chức, cán bộ.\n\n2. Đơn vị xảy ra tình trạng mất đoàn kết.\n\n"
+        "Điều 20. Điều khoản chuyển tiếp\n\n1. Các đơn vị tiếp tục thực hiện thẩm quyền quy định tại Thông tư này.\n\n"
+        "Điều 21. Hiệu lực thi hành\n\n1. Thông tư này có hiệu lực thi hành kể từ ngày ký ban hành.\n\n"
+        "2. Lãnh đạo Bộ, Thủ trưởng các đơn vị thuộc Bộ và các tổ chức, cá nhân có liên quan chịu trách nhiệm "
+        "thi hành Thông tư này./.\n"
+    )
+    got = [t.assignee for t in tasks(text, doc_type="Thông tư")]
+    assert got == [
+        "Vụ trưởng Vụ Tổ chức cán bộ",
+        "Thủ trưởng các đơn vị thuộc Bộ được phân cấp",
+        "Lãnh đạo Bộ, Thủ trưởng các đơn vị thuộc Bộ và các tổ chức, cá nhân có liên quan",
+    ]
+
+
+def test_a_joint_circular_s_procedures_are_no_tasks_but_its_implementation_part_is():
+    # ttlt_47_2009_TTLT_BTC_BLDTBXH Điều 12 (a budget procedure) and MỤC IV Điều 15
+    text = (
+        "MỤC III. QUẢN LÝ KINH PHÍ\n\nĐiều 12. Bổ sung dự toán\n\n1. Sau khi điều chỉnh dự toán mà vẫn còn thiếu "
+        "kinh phí, Sở Lao động – Thương binh và Xã hội có văn bản đề nghị Bộ Lao động – Thương binh và Xã hội để "
+        "xem xét bổ sung kinh phí.\n\n2. Kho bạc Nhà nước có trách nhiệm kiểm soát chi.\n\n"
+        "MỤC IV. TỔ CHỨC THỰC HIỆN\n\nĐiều 15. Hiệu lực thi hành\n\n1. Thông tư này có hiệu lực thi hành sau 45 "
+        "ngày kể từ ngày ký.\n\n2. Sở Lao động – Thương binh và Xã hội, Kho bạc Nhà nước các tỉnh, thành phố trực "
+        "thuộc Trung ương có trách nhiệm phối hợp, hướng dẫn và tổ chức thực hiện Thông tư này./.\n"
+    )
+    norm = normalize(text).text
+    header = Header(date=Field("2009-03-23"), type=Field("Thông tư liên tịch"))
+    got = [t.assignee for t in extract_tasks(norm, header, extract_outline(norm).sections).tasks]
+    assert got == [
+        "Sở Lao động – Thương binh và Xã hội, Kho bạc Nhà nước các tỉnh, thành phố trực thuộc Trung ương"
+    ]
+
+
+def test_a_regulation_s_unit_headings_outside_its_implementation_part_are_duties():
+    # qd_102-2025-QD-UBND_phutho: the attached QUY CHẾ's Chương II lists each department's standing duties
+    text = (
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\n\n"
+        "Điều 2. Giám đốc Sở Dân tộc và Tôn giáo chịu trách nhiệm thi hành Quyết định này./.\n\n"
+        "Nơi nhận:\n- Như Điều 2;\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n\n"
+        "QUY CHẾ\n\nPHỐI HỢP TRONG CÔNG TÁC QUẢN LÝ NHÀ NƯỚC\n\n(Kèm theo Quyết định số 102/2025/QĐ-UBND)\n\n"
+        "Chương II\n\nTRÁCH NHIỆM PHỐI HỢP CỦA CÁC CƠ QUAN, ĐƠN VỊ\n\nĐiều 5. Phối hợp trong tham mưu xây dựng văn bản\n\n"
+        "1. Sở Dân tộc và Tôn giáo\n\nChủ trì đề xuất, tham mưu Ủy ban nhân dân tỉnh.\n\n2. Sở Tư pháp\n\n"
+        "Chủ trì thẩm định dự thảo các văn bản.\n\nChương III\n\nTỔ CHỨC THỰC HIỆN\n\n"
+        "Điều 17. Trách nhiệm tổ chức thực hiện\n\n1. Sở Dân tộc và Tôn giáo\n\nHướng dẫn, theo dõi, đôn đốc.\n"
+    )
+    got = [t.assignee for t in tasks(text, doc_type="Quyết định")]
+    assert got == ["Giám đốc Sở Dân tộc và Tôn giáo", "Sở Dân tộc và Tôn giáo"]
+
+
+def test_a_position_in_lower_case_after_an_opener():
+    # qd_31_2011_QD_UBND Điều 9
+    text = (
+        "Chương IV\n\nTỔ CHỨC THỰC HIỆN\n\nĐiều 9. Trong quá trình thực hiện nếu có vướng mắc, chủ tịch Ủy ban "
+        "nhân dân các Huyện, Thị xã, Thành phố tổng hợp, báo cáo về Cục Thuế tỉnh để xem xét./.\n"
+    )
+    assert [t.assignee for t in tasks(text, doc_type="Quy định")] == [
+        "chủ tịch Ủy ban nhân dân các Huyện, Thị xã, Thành phố"
+    ]
+
+
+def test_a_letter_s_duty_with_bullets_and_a_reported_request():
+    # cv_5115_2018_CV_LDTBXH-KHTC, shortened
+    text = (
+        "Kính gửi: Sở Lao động - Thương binh và Xã hội tỉnh Hưng Yên.\n\n"
+        "Ngày 16/8/2018 Bộ Lao động - Thương binh và Xã hội đã có Công văn số 3395/LĐTBXH-KHTC gửi Tổng công ty "
+        "Bưu điện Việt Nam và đề nghị Tổng công ty Bưu điện Việt Nam cần có các giải pháp khắc phục tồn tại.\n\n"
+        "Giám đốc Sở Lao động - Thương binh và Xã hội có trách nhiệm:\n\n"
+        "- Phối hợp với Tổng công ty Bưu điện Việt Nam hoàn thiện Đề án thí điểm.\n\n"
+        "- Kịp thời giải đáp, hướng dẫn những vướng mắc (nếu có).\n\n"
+        "Bộ Lao động - Thương binh và Xã hội thông báo để các địa phương biết./.\n\nNơi nhận:\n- Như trên;\n"
+    )
+    got = tasks(text, doc_type="Công văn")
+    assert [t.assignee for t in got] == ["Giám đốc Sở Lao động - Thương binh và Xã hội"]
+    assert "hướng dẫn những vướng mắc" in text[got[0].span.start : got[0].span.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cv_1539-VLO-QLDN3 (a tax office's answer): what the company asked, and a conditional rule
+        "Căn cứ các quy định nêu trên, CÔNG TY CỔ PHẦN BIA SÀI GÒN – BẾN TRE vướng mắc về chính sách thuế.",
+        "CÔNG TY CỔ PHẦN BIA SÀI GÒN – BẾN TRE vay tiền của cổ đông nếu cổ đông là cá nhân điều hành.",
+    ],
+)
+def test_what_a_unit_asked_or_may_do_is_no_task(text: str):
+    assert tasks(text + "\n", doc_type="Công văn") == []

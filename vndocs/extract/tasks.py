@@ -387,6 +387,9 @@ class _Extractor:
         self.in_article = False
         htype = header.type.value if header.type else None
         self.normative = key(str(htype or "")) in {key(t) for t in load("task_cues")["normative_types"]["types"]}
+        self.legal = key(str(htype or "")) in _LEGAL_TYPES
+        """A law, decree or circular: its articles outside the implementation part state rules and duties."""
+        self.legal_duty = _LEGAL_DUTY_RE
         """A guidance or regulation: its provisions are rules unless an item sits under the implementation section."""
         """True while walking the articles (Điều) of a legal text."""
 
@@ -449,11 +452,21 @@ class _Extractor:
             words = dictionary()
             skip_until = s
             i = 0
+
+            def prev_is_comma(k: int) -> bool:
+                return toks[k - 1].text == ","
+
             while toks.fits(i + 2):
                 i += 1
                 t = toks[i]
-                if t.start < skip_until or not t.is_word or not (t.is_cap or t.key in ("các", "những")):
+                if t.start < skip_until or not t.is_word:
                     continue
+                if not (t.is_cap or t.key in ("các", "những")):
+                    # "Trong quá trình thực hiện nếu có vướng mắc, chủ tịch Ủy ban nhân dân các Huyện ..."
+                    # (qd_31_2011 Điều 9): a position after the opener's comma, written in lower case
+                    if not (prev_is_comma(i) and t.key in _position_first() and
+                            _starts_with_position(text[t.start : sent_end])):
+                        continue
                 prev = toks[i - 1]
                 prev2 = toks[i - 2].key + " " + prev.key if i >= 2 else prev.key
                 if prev.is_word and prev.is_cap:
@@ -482,21 +495,33 @@ class _Extractor:
                 return _Found(obj, obj.start, "trigger", "lead")
             if not self._after_is_action(c) and not text[c.end : c.end + 3].lstrip().startswith(":"):
                 continue
+            if _NO_ASSIGNMENT_AFTER_RE.match(text, c.end) or _CONDITION_AFTER_RE.match(text, c.end):
+                # "CÔNG TY ... vướng mắc về chính sách thuế", "CÔNG TY ... vay tiền của cổ đông nếu cổ đông là
+                # ..." (cv_1539, a tax office's answer), "Sở Y tế đã triển khai ...": no assignment
+                continue
             if not impl and (c.some_generic if opened else c.generic):
                 # outside the implementation section, a provision opened by "Đối với ..." that addresses
                 # "các sở, ngành ..." is a rule (kh_7360 III.2); one naming a body is a task (nq_113 Điều 1.2)
                 continue
-            if not impl and self.in_article and not self.cues.duty.match(text[c.end : c.end + 120]):
+            if not impl and self.in_article and not (self.legal_duty if self.legal else self.cues.duty).match(
+                    text[c.end : c.end + 120]):
+                # in a law, decree or circular, "X có trách nhiệm ..." outside the implementation part is a
+                # standing duty (tt_23, ttlt_47, luat_134, nd_302 Điều 3); "X chủ trì ..." is still an assignment
                 continue
             role = "lead" if _LEAD_AFTER_RE.match(text, c.end, c.end + 90) else "execute"
             return _Found(c, c.start, "subject", role)
         return None
 
-    def _trigger(self, s: int, e: int) -> _Found | None:
+    def _trigger(self, s: int, e: int, assign_only: bool = False) -> _Found | None:
+        """The unit after an assignment verb (``Giao X``, ``Đề nghị X``, ``Yêu cầu X``);
+        ``assign_only``: ``Giao`` alone (a procedure's "... có văn bản đề nghị Bộ Tài chính xem
+        xét" is a step, not an assignment: ttlt_47 Điều 12)."""
         words = self.cues.trigger_words
         if words is not None and all(self.text.find(w, s, e) == -1 for w in words):
             return None  # no trigger word in the paragraph
         for m in self.cues.triggers.finditer(self.text, s, e):
+            if assign_only and m.group("trigger").lower() != "giao":
+                continue
             before = self.text[max(s, m.start() - 12) : m.start()]
             if _NOT_A_TRIGGER_BEFORE_RE.search(before):
                 continue
@@ -515,6 +540,13 @@ class _Extractor:
             ul = self.reader.read(duty_of.end(), he)
             if ul is not None and not self.text[ul.end : he].strip(" :"):
                 return _Found(ul, ul.start, "heading", "execute")
+            if (ul is not None and ul.start == duty_of.end() and he - hs <= 150
+                    and not re.search(r"[.;:]", self.text[ul.end : he].rstrip(" :"))):
+                # "Điều 16. Trách nhiệm của Vụ trưởng Vụ Tổ chức cán bộ", "... Thủ trưởng các đơn vị thuộc
+                # Bộ được phân cấp" (tt_23): the heading's rest is the name, lower-case words included
+                end = len(self.text[:he].rstrip(" :"))
+                whole = UnitList(ul.start, end, self.text[ul.start : end], ul.units, ul.generic, ul.some_generic)
+                return _Found(whole, ul.start, "heading", "execute")
         if he < logical_end(self.text, hs) and not heading.rstrip().endswith(":"):
             return None  # the first line of a paragraph ("b) Bộ Tài chính, Bộ Công\nThương, ... chỉ đạo")
         ul = self.reader.read(hs, he)
@@ -557,15 +589,18 @@ class _Extractor:
         # "2. Về dự án ... Nghi Sơn: Bộ Xây dựng khẩn trương rà soát ..." (tb_634, a conclusion's
         # answers to a province's requests): the topic before the colon names no assignee
         topic = _TOPIC_LABEL_RE.match(self.text, s) if heading is not None and heading[0].startswith("Về ") else None
-        if heading is not None and topic is None:
+        rules = self.normative and not impl
+        if heading is not None and topic is None and not rules:
+            # (in a regulation, outside its implementation part, a unit's heading lists its standing
+            # duties, not tasks: qd_102 "Chương II. TRÁCH NHIỆM PHỐI HỢP ..." / "1. Sở Dân tộc và Tôn giáo")
             f = self._heading_unit(*heading, titled=titled)
             if f is not None:
                 return f
-        rules = self.normative and not impl
         for ps, pe in _paragraphs(self.text, topic.end() if topic else s, e):
             f = None if rules else self._subject(ps, pe, impl, openers)
             if f is None:
-                f = self._trigger(ps, _sentence_end(self.text, ps, pe) if not impl else pe)
+                f = self._trigger(ps, _sentence_end(self.text, ps, pe) if not impl else pe,
+                                  assign_only=self.legal and self.in_article and not impl)
                 if f is not None and (not openers or rules) and f.start > _skip_punct(self.text, ps, pe):
                     # "6. Sở Y tế / a) ... phải hướng dẫn, yêu cầu các đơn vị có biện pháp ..." (ct_09): the
                     # sub-item's own action, not a new assignment ("b) Giao Thanh tra thành phố ..." is one)
@@ -805,6 +840,15 @@ class _Extractor:
         hkey = key(heading) if heading_like else ""
         my_path = path + (s.label,)
         if hkey and self.cues.no_task.match(hkey):
+            # "Điều 21. Hiệu lực thi hành / 1. ... có hiệu lực ... / 2. Lãnh đạo Bộ, ... chịu trách nhiệm thi
+            # hành Thông tư này" (tt_23): the executing clause is a task, the rest of the article is not
+            if s.kind == "article" and impl and _EFFECT_RE.match(hkey):
+                # "MỤC IV. TỔ CHỨC THỰC HIỆN / Điều 15. Hiệu lực thi hành / 1. ... có hiệu lực ... / 2. Sở Lao
+                # động – Thương binh và Xã hội, Kho bạc Nhà nước ... có trách nhiệm phối hợp, hướng dẫn và tổ chức
+                # thực hiện" (ttlt_47): under the implementation part, its clauses that name units are tasks
+                self._clauses_naming_units(s, end, my_path)
+            elif s.kind == "article" and self.cues.executing.search(text, s.span.start, end):
+                self._executing_clause(s, end, my_path)
             return
         is_impl = impl or bool(hkey and self.cues.impl.match(hkey))
         if s.kind == "article" and self.cues.executing.search(text[s.span.start : end]):
@@ -820,6 +864,10 @@ class _Extractor:
             sub = addressee
             own = text[hs:own_end].strip()
             child_impl = is_impl
+            if self.in_article and _CASES_RE.search(own):
+                # "Bộ trưởng Bộ Tư pháp quyết định thu hồi ... trong các trường hợp sau:" (tt_23 Điều 18):
+                # the clauses are the conditions of a power, not tasks
+                return
             if own.endswith(":"):
                 f = self._find(hs, own_end, True, (heading, hs, he))
                 if f is not None:
@@ -827,6 +875,15 @@ class _Extractor:
                     # "III. NHIỆM VỤ TRỌNG TÂM ... yêu cầu các bộ, ngành, địa phương ...:" (tb_627): a lead-in
                     # that assigns makes its items assignments, as the document's own lead-in does (ct_31)
                     child_impl = child_impl or f.how == "trigger"
+            elif is_impl and heading_like and _DUTY_OF_RE.match(text, hs):
+                # "Điều 9. Trách nhiệm của thủ trưởng các đơn vị thuộc Cục Thuế" over clauses 1-6 that
+                # name no unit of their own (qd_3509): one task, the clauses are what the unit must do
+                # (when some clauses name units of their own, the heading is no addressee of the others:
+                # qd_40_2011 Điều 7.1 states a principle)
+                f = self._heading_unit(heading, hs, he)
+                if f is not None and not any(self._names_own_unit(c, end, f) for c in numeric):
+                    self._add(f, s.span.start, end, my_path, deadline_ranges=[(he, end)])
+                    return
             self.walk(numeric, my_path, child_impl, sub)
             return
         own_end = letters[0].span.start if letters else end
@@ -839,6 +896,8 @@ class _Extractor:
             f = self._find(chs, c_end, is_impl, (ch, chs, che), openers=found is None)
             if f is not None and (found is None or key(f.units.text) != key(found.units.text)):
                 sub_tasks.append((c, f))
+        if found is None and not sub_tasks and s.kind == "article":
+            found = self._executing_subject(hs, end)
         if found is None and not sub_tasks and addressee is not None and is_impl:
             found = _Found(addressee, hs, "lead-in", "execute")
             self._add_inherited(found, s.span.start, end, my_path, heading, hs)
@@ -855,6 +914,54 @@ class _Extractor:
             c_end = min(c.span.end, end)
             self._add(f, c.span.start, c_end, my_path + (c.label,), deadline_ranges=[(f.start, c_end)])
 
+    def _executing_clause(self, s: Section, end: int, path: tuple[str, ...]) -> None:
+        """The one task of an article that states its effect, then who executes the document."""
+        clauses = [c for c in s.children if c.kind in _STRUCTURAL and c.kind != "letter"] or [s]
+        for c in clauses:
+            c_end = min(c.span.end, end)
+            if not self.cues.executing.search(self.text, c.span.start, c_end):
+                continue
+            ch, chs, che = self.heading(c, c_end)
+            f = self._executing_subject(chs, c_end) or self._find(chs, c_end, True, None)
+            if f is not None:
+                self._add(f, c.span.start, c_end, path + ((c.label,) if c is not s else ()))
+            return
+
+    def _clauses_naming_units(self, s: Section, end: int, path: tuple[str, ...]) -> None:
+        for c in [c for c in s.children if c.kind in _STRUCTURAL and c.kind != "letter"]:
+            c_end = min(c.span.end, end)
+            ch, chs, che = self.heading(c, c_end)
+            f = self._find(chs, c_end, True, (ch, chs, che), openers=False)
+            if f is not None:
+                self._add(f, c.span.start, c_end, path + (c.label,))
+
+    def _executing_subject(self, s: int, e: int) -> _Found | None:
+        """The units of an executing sentence that does not open its article: "Điều 2. Quyết định
+        này có hiệu lực thi hành kể từ ngày ký. Trưởng ban Ban Tổ chức cán bộ, ... chịu trách
+        nhiệm thi hành Quyết định này" (qd_3509)."""
+        m = self.cues.executing.search(self.text, s, e)
+        if m is None:
+            return None
+        start = max(self.text.rfind(". ", s, m.start()), self.text.rfind("\n", s, m.start()))
+        if start < s:
+            return None
+        start = _skip_punct(self.text, start + 1, m.start())
+        ul = self.reader.read(start, m.start())
+        if ul is None or ul.start != start or re.search(r"[.;:]", self.text[ul.end : m.start()]):
+            return None
+        # the subject is everything before the cue, lower-case words the reader stopped at
+        # included ("Trưởng ban Ban Tổ chức cán bộ, Chánh Văn phòng Cục Thuế và ...")
+        end = len(self.text[: m.start()].rstrip(" ,"))
+        whole = UnitList(ul.start, end, self.text[ul.start : end], ul.units, ul.generic, ul.some_generic)
+        return _Found(whole, start, "subject", "execute")
+
+    def _names_own_unit(self, c: Section, end: int, parent: _Found) -> bool:
+        """Whether a clause under a unit's heading opens on a unit of its own."""
+        c_end = min(c.span.end, end)
+        ch, chs, che = self.heading(c, c_end)
+        f = self._find(chs, c_end, True, (ch, chs, che), openers=False)
+        return f is not None and key(f.units.text) != key(parent.units.text)
+
     def _add_inherited(self, found: _Found, start: int, end: int, path: tuple[str, ...], heading: str, hs: int) -> None:
         action = heading or " ".join(self.text[hs : _sentence_end(self.text, hs, end)].split())
         self._add(found, start, end, path, action=action, deadline_ranges=[(hs, end)], supports=[])
@@ -864,11 +971,31 @@ class _Extractor:
     # -- documents without numbered items ------------------------------------------------
 
     def paragraphs_only(self, start: int) -> None:
-        for ps, pe in _paragraphs(self.text, start, self.body_end):
+        """Tasks of a text without numbered items (a letter): paragraphs that assign (``Đề nghị X
+        ...``), and a unit's duty introduced by a colon with the bullets under it (``Giám đốc Sở Lao
+        động - Thương binh và Xã hội có trách nhiệm:`` / ``- Phối hợp ...``, cv_5115)."""
+        paras = _paragraphs(self.text, start, self.body_end)
+        skip_until = -1
+        for n, (ps, pe) in enumerate(paras):
+            if ps < skip_until:
+                continue
             line = key(self.text[ps : ps + 20])
             if line.startswith(("căn cứ", "theo đề nghị", "xét ", "kính gửi", "nơi nhận", "số:", "v/v")):
                 continue
+            if self.text[ps:pe].rstrip().endswith(":") and not _BULLET_RE.match(self.text, ps):
+                f = self._subject(ps, pe, True, openers=False)
+                if f is not None and _DUTY_COLON_RE.match(self.text, f.units.end, pe):
+                    end = pe
+                    for bs, be in paras[n + 1 :]:
+                        if not _BULLET_RE.match(self.text, bs):
+                            break
+                        end = be
+                    self._add(f, ps, end, (), deadline_ranges=[(ps, end)])
+                    skip_until = end
+                    continue
             f = self._trigger(ps, pe)
+            if f is not None and _REPORTED_RE.search(self.text, ps, f.start):
+                continue  # "... đã có Công văn số 3395 ... và đề nghị Tổng công ty ..." reports a past request
             if f is not None:
                 self._add(f, f.start, pe, ())
 
@@ -898,6 +1025,26 @@ _TABLE_HEAD_RE = re.compile(
     r"thời gian|thời hạn|tiến độ|sản phẩm|kết quả|ghi chú|kinh phí|nguồn kinh phí)"
 )
 
+_LEGAL_TYPES = frozenset(key(t) for t in (
+    "Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch", "Văn bản hợp nhất"))
+# the duties after a unit that assign work even in a legal text's rules (see _Extractor.legal)
+_LEGAL_DUTY_RE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:[^,.;]{0,80},\s*)?(?:chủ trì|khẩn trương)")
+
+_EFFECT_RE = re.compile(r"^hiệu lực")
+_BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]|[a-zđ]\)[ \t])")
+# a unit's duty ending in a colon, the bullets below it say what: "... có trách nhiệm:"
+_DUTY_COLON_RE = re.compile(r"[ \t]*(?:có|chịu)[ \t]+trách[ \t]+nhiệm(?:[ \t]+(?:thực hiện|triển khai)[^:\n]{0,60})?[ \t]*:")
+# a request the document reports, not one it makes: "... đã có Công văn ... đề nghị X ..."
+_REPORTED_RE = re.compile(r"\bđã[ \t]+(?:có[ \t]+)?(?:công văn|văn bản|tờ trình|báo cáo|ban hành)\b", re.I)
+# a statement under a condition that follows the subject's verb closely: "X vay tiền của cổ đông nếu ..."
+_CONDITION_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}\bnếu\b")
+# what a subject does that is no assignment: a difficulty, a past deed, a state, a prohibition
+_NO_ASSIGNMENT_AFTER_RE = re.compile(
+    r"[ \t]*(?:có[ \t]+)?(?:vướng mắc|gặp khó khăn|đã|đang|là|không|chưa|được(?![ \t]+giao))\b")
+
+# a lead-in to the cases a power applies in: "... trong các trường hợp sau:" (tt_23 Điều 18)
+_CASES_RE = re.compile(r"(?:trường hợp|điều kiện) (?:sau|dưới) ?(?:đây)?\s*:\s*$")
+
 # a heading line that ends on the unit's duty, with what it must do in the sub-items below (ct_09 11-12)
 _DUTY_END_RE = re.compile(r"\s*\b(?:có|chịu) trách nhiệm\s*:?\s*$")
 
@@ -913,6 +1060,14 @@ def _in_brackets(text: str, pos: int) -> bool:
     line_start = text.rfind("\n\n", 0, pos) + 1
     seg = text[max(line_start, pos - 600) : pos]
     return seg.count("(") > seg.count(")")
+
+
+@lru_cache(maxsize=1)
+def _position_first() -> frozenset[str]:
+    """First syllables of the positions in units.json: a cheap test before :func:`_starts_with_position`."""
+    from vndocs.extract.units import phrases
+
+    return frozenset(p[0] for p in phrases().positions)
 
 
 def _starts_with_position(text: str) -> bool:

@@ -34,7 +34,7 @@ from vndocs.vocab import load
 
 # words, with & inside (TT&TT), or single punctuation marks
 _TOKEN_RE = re.compile(r"[^\W_]+(?:&[^\W_]+)*|[^\w\s]")
-_PREPOSITION_END = {"từ", "đến", "ở", "thuộc", "trực thuộc", "là", "làm", "được giao làm", "được giao nhiệm vụ"}
+_PREPOSITION_END = {"từ", "đến", "ở", "thuộc", "của", "trực thuộc", "là", "làm", "được giao làm", "được giao nhiệm vụ"}
 _MAX_WINDOW = 700
 # actions that end a name even when capitalized at the start of a line (Công báo text keeps single line breaks):
 # qd_982 "4. Bộ Ngoại giao \nĐồng chủ trì với Bộ Khoa học và Công nghệ ..."
@@ -363,7 +363,7 @@ class UnitReader:
             if t.text == "/" and toks.fits(j + 2) and _match(toks, j + 1, ph.localities):
                 j += 1  # "UBND các xã/phường" (kh_0134)
                 continue
-            if t.text == "-" and toks.fits(j + 2) and toks[j + 1].is_word:
+            if t.text in ("-", "–", "—") and toks.fits(j + 2) and toks[j + 1].is_word:
                 j += 1 if toks[j + 1].is_cap else 2
                 continue
             if kind == "generic" and not cap_tail and t.is_word:
