@@ -214,12 +214,18 @@ _LIST_AND_RE = re.compile(r"[\s,]*(?:và\s+)?")
 _BLANK_AND_RE = re.compile(r"[\s]*(?:và\s+)?")
 _DIRECTION_AT_RE = re.compile(r"(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|kết\s+luận|đề\s+nghị)\s+của\s+[^;]{1,100}?\s+tại")
 _GAP_CHARS_RE = re.compile(r"[\s,:“”\"(\-–]+")
-_AMENDED_BY_RE = re.compile(r"(?:được|\()\s*$")
+# a passive before the cue: "được sửa đổi, bổ sung bởi X", "(sửa đổi ... tại X)", and the second cue of
+# "đã được sửa đổi, bổ sung và bãi bỏ một số điều tại Quyết định số 18/2023/QĐ-TTg" (nq_35-2025-NQ-HDND)
+_AMENDED_BY_RE = re.compile(r"(?:được|\()\s*$|được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?\s*(?:,|và)\s*$")
 _ISSUES_RE = re.compile(r"ban\s+hành\s*$")
 _ARTICLE_LINE_RE = re.compile(r"\s*Điều\s")
 _LEAD_FILLER_RE = re.compile(r"[\s,:*_“\"]|(?i:các|của)")
 _CAC_RE = re.compile(r"\s*(?:các\s+)?")
 _RUN_RE = re.compile(r"\d+")
+# a title that opens on what the document does to the law it names (see _assign_cues)
+_GUIDING_TITLE_RE = re.compile(r"[ \t]*(?:(?:về việc|về)[ \t]+)?(?:hướng dẫn|quy định chi tiết|quy định cụ thể)\b")
+# the words just before a document a guiding title names as its object
+_TITLE_OBJECT_BEFORE_RE = re.compile(r"\b(?:theo|thi\s+hành|thực\s+hiện|của)\s+(?:các\s+)?(?:quy\s+định\s+(?:tại|của)\s+)?$|\bvà\s+$")
 _GUIDES_BEFORE_RE = re.compile(r"(?:hướng[ \t]+dẫn|quy[ \t]+định[ \t]+chi[ \t]+tiết(?:[ \t]+và)?|biện[ \t]+pháp)[ \t,]*$")
 _CLAUSE_END_RE = re.compile(r"[;\n()]|\.(?=\s|$)|(?:đã\s+)?được\s+sửa\s+đổi|:\s|\s(?:đã\s+)?hết\s+hiệu\s+lực")
 _BARE_LIST_SEP_RE = re.compile(r"[ \t]*(?:,|;|và)[ \t\n]*(?=\d)")
@@ -309,6 +315,11 @@ class _Reader:
         # The number line of the header ("Số: 308/KH-UBND", "Số 45-KH/BTGTU"),
         # read here too so the document never cites itself.
         head = self.text[: min(len(self.text), 4000)]
+        n = self.header.number
+        if n is not None and n.span is not None:
+            # only number lines up to the header's own: a title wrapped before "SỐ 11/2022/NQ-HĐND" names
+            # the document it amends, not this one (nq_35-2025-NQ-HDND_hue)
+            head = head[: n.span.end + 1]
         for om in _OWN_NUMBER_RE.finditer(head):
             if head[: om.start()].count("\n") <= 40:
                 numbers.add(_clean_number(om.group("party") or om.group("state")).casefold())
@@ -630,7 +641,11 @@ def _anaphor_re() -> re.Pattern[str]:
 
 
 _LAW_TYPES = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
-_LAW_RE = re.compile(r"(?<![\wđĐ])(?P<lt>" + "|".join([*_LAW_TYPES, *(t.upper() for t in _LAW_TYPES)]) + r")(?=[ \t\n])")
+# "Hiến pháp" needs no name after it ("phù hợp với quy định của Hiến pháp, ...", tt_23-2025-TT-BTP)
+_LAW_RE = re.compile(
+    r"(?<![\wđĐ])(?P<lt>" + "|".join([*_LAW_TYPES, *(t.upper() for t in _LAW_TYPES)]) + r")"
+    r"(?=[ \t\n]|(?<=[pP][hH][áÁ][pP])[,.;:)])"
+)
 _AMENDING_RE = re.compile(r"\s+sửa\s+đổi\s*,?\s*(?:bổ\s+sung\s+)?(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?=(?:bộ\s+luật|luật|pháp\s+lệnh)\s)")
 
 # Party congress and plenum documents (DOMAIN.md §5.3).
@@ -1081,8 +1096,9 @@ _NAME_BEFORE_LAW_NUMBER = re.compile(
 # "Luật <name> ngày 26/11/2003": a law named without number runs to its date
 # ("Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", qd_12_2012)
 _NAME_BEFORE_LAW_DATE = re.compile(
-    r"[ \t]*\n?[ \t]*(?P<name>[" + UPPER + r"][^;.()/“”\"\n]{0,120}?)\s+ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}|\s+tháng)"
+    r"[ \t]*\n?[ \t]*(?P<name>[^\W\d_][^;.()/“”\"\n]{0,120}?)\s+ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}|\s+tháng)"
 )
+_SCHOOL_BEFORE_LAW_RE = re.compile(r"(?:đại\s+học|trường|khoa|học\s+viện|viện|ngành|cử\s+nhân|thạc\s+sĩ|tiến\s+sĩ)\s+luật\s*$")
 _OTHER_LAW_IN_NAME = re.compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Hiến pháp)\b")
 
 
@@ -1106,11 +1122,19 @@ def _in_basis_line(text: str, pos: int) -> bool:
 
 def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
     """End of a law's name starting after ``Luật`` at ``pos``, or None when there is none."""
+    if _SCHOOL_BEFORE_LAW_RE.search(r.low, max(0, pos - 30), pos):
+        return None  # "Trường Đại học Luật Hà Nội" (tt_23-2025-TT-BTP) is a school
     named = _NAME_BEFORE_LAW_NUMBER.match(r.text, pos)
     if named is None and _in_basis_line(r.text, pos):
         # only where the law is named formally: in the body "Luật Bảo hiểm xã hội đã tham gia ...
         # trước ngày 01/7/2025" has no name up to the date
         named = _NAME_BEFORE_LAW_DATE.match(r.text, pos)
+        if named and named.group("name")[0].islower():
+            # "Căn cứ Luật tổ chức HĐND và UBND ngày 26/11/2003" (qd_16_2010): an old copy's lower-case name;
+            # not a sentence going on ("Luật này ...", "Luật ban hành ...")
+            first = named.group("name").split()[0]
+            if key(first) in _NOT_FIRST_WORDS or key(first) in _law_name_not() or _stop_sets()["law"].match(r.low, named.start("name")):
+                named = None
     if named and not _OTHER_LAW_IN_NAME.search(named.group("name")) and " của Quốc hội" not in named.group("name"):
         return named.end("name")
     stops = _stop_sets()["law"]
@@ -1477,7 +1501,7 @@ def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
     if rule.relation not in ("amends", "replaces", "repeals", "guides"):
         return True
     # "được sửa đổi, bổ sung bởi X", "(sửa đổi, bổ sung tại X)": X amends, not this document
-    if _AMENDED_BY_RE.search(r.low[max(0, cue_start - 12) : cue_start]):
+    if _AMENDED_BY_RE.search(r.low[max(0, cue_start - 40) : cue_start]):
         return False
     # "đề nghị nghiên cứu, sửa đổi ... X": a proposal to amend X, not an amendment (tb_634)
     if rule.relation != "guides" and _stop_sets()["proposal"].search(r.low[max(0, cue_start - 40) : cue_start]):
@@ -1523,6 +1547,14 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
         # lists introduced by "Bãi bỏ:" / "Thay thế:" and lettered items after them
         if rule.relation in ("repeals", "replaces", "amends"):
             _list_intro_cues(r, rule, top, top_starts, mentions, starts)
+    # a title that says what this document does to the documents it names: "HƯỚNG DẪN VIỆC QUẢN LÝ ...
+    # THEO QUYẾT ĐỊNH SỐ 22/2013/QĐ-TTG" (tt_98_2013), "QUY ĐỊNH CỤ THỂ ... THEO NGHỊ ĐỊNH SỐ 197/2004/NĐ-CP
+    # ... VÀ NGHỊ ĐỊNH SỐ 69/2009/NĐ-CP" (qd_16_2010), "QUY ĐỊNH CHI TIẾT VỀ QUỸ ... VÀ BIỆN PHÁP THI HÀNH
+    # NGHỊ QUYẾT SỐ 201/2025/QH15" (nd_302): the documents it guides, however far the cue
+    if r.title_zone and _GUIDING_TITLE_RE.match(r.low, r.title_zone[0]):
+        for m in top:
+            if r.in_title(m.start) and _TITLE_OBJECT_BEFORE_RE.search(r.low[max(r.title_zone[0], m.start - 40) : m.start]):
+                _set_cue(m, "guides")
     # "hết hiệu lực" after the subject of the sentence
     for rule in rules:
         if rule.position == "after":
@@ -1737,7 +1769,14 @@ def _group(r: _Reader, mentions: list[_M]) -> list[list[_M]]:
     by_name: dict[tuple[str, str], list[int]] = {}
     shorts: list[_M] = []
     anaphors: list[_M] = []
+    own_title = key(r.header.title.value) if r.header.title is not None and r.header.title.value else None
+    own_year = r.header.date.value[:4] if r.header.date is not None and r.header.date.value else None
     for m in mentions:
+        m_year = m.date[:4] if m.date else (str(m.year) if m.year else None)
+        if m.kind == "law" and not m.number and r.own_type and key(m.type or "") == key(r.own_type) and (
+            m.type == "Hiến pháp" or (own_title and key(m.title or "") == own_title)
+        ) and (m_year is None or m_year == own_year):
+            continue  # the law itself: "Quốc hội ban hành Luật Trí tuệ nhân tạo" (luat_134), a Constitution's "Hiến pháp"
         if m.kind == "short":
             shorts.append(m)
             continue
@@ -1756,6 +1795,22 @@ def _group(r: _Reader, mentions: list[_M]) -> list[list[_M]]:
             continue
         nk = (key(m.type or ""), key(m.title or ""))
         placed = False
+        if m.kind == "law" and m.type == "Hiến pháp":
+            # one Constitution, named or not ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;"
+            # then "tuân thủ Hiến pháp và pháp luật", luat_134); another year is another one
+            year = str(m.date[:4] if m.date else m.year) if (m.date or m.year) else None
+            consts = [g for g in groups if g[0].kind == "law" and g[0].type == "Hiến pháp" and not g[0].number]
+            years = [next((str(x.date[:4] if x.date else x.year) for x in g if x.date or x.year), None) for g in consts]
+            target = next((g for g, gy in zip(consts, years) if gy == year), None)
+            if target is None and year is not None:
+                target = next((g for g, gy in zip(consts, years) if gy is None), None)
+            if target is None and year is None and consts:
+                target = consts[0]
+            if target is not None:
+                target.append(m)
+            else:
+                groups.append([m])
+            continue
         if m.kind == "law" and m.title:
             for g in groups:
                 same = g[0].number and g[0].kind == "law" and (key(g[0].type or ""), key(g[0].title or "")) == nk
