@@ -341,3 +341,15 @@ def test_seal_residue_on_the_position_line_does_not_hide_the_signer() -> None:
     signer = extract_signer(text)
     assert signer is not None
     assert (signer.authority, signer.position, signer.name) == ("KT", "PHÓ THỦ TƯỚNG", "Phạm Thị Thanh Trà")
+
+
+def test_a_sentence_ending_on_phu_luc_after_a_page_break_is_no_annex() -> None:
+    # qd_28-2026-QD-TTg_congbao.txt: "... theo mẫu AP04 tại" / page furniture / "Phụ lục. Trong thời hạn ..."
+    text = (
+        "Chương IV\n\nCẤP THẺ ABTC\n\nĐiều 12. Cấp thẻ\n\n1. Cơ quan gửi văn bản theo mẫu AP04 tại\n\n"
+        "CÔNG BÁO/Số 327/Ngày 14-06-2026\n84\n\nPhụ lục. Trong thời hạn 03 ngày làm việc, Cục Quản lý xuất nhập "
+        "cảnh trả thẻ.\n\nChương V\n\nHỦY GIÁ TRỊ SỬ DỤNG THẺ\n\nĐiều 13. Hủy thẻ\n\nThẻ bị hủy.\n\n"
+        "PHỤ LỤC\n\nMẪU AP04\n"
+    )
+    labels = [s.label for s in extract_outline(text).sections]
+    assert labels == ["Chương IV", "Chương V"]

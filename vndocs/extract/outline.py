@@ -70,7 +70,13 @@ ENACTING_RE = re.compile(
     r"|^\s*(?:Chính\s+phủ|Quốc\s+hội|Ủy\s+ban\s+[Tt]hường\s+vụ\s+Quốc\s+hội|Bộ\s+trưởng[^.\n]{0,80}|Ban\s+Bí\s+thư|Bộ\s+Chính\s+trị)\s+(?:ban\s+hành|quy\s+định|quyết\s+định)\b[^\n]*$"
 )
 END_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*(?::|$)|^\s*(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*\S")
-ANNEX_RE = re.compile(r"^\s*(?:PHỤ\s+LỤC|Phụ\s+lục)\b|^\s*DANH\s+MỤC\b.*(?:KÈM\s+THEO|kèm\s+theo)")
+# "Phụ lục" in title case heads an annex when alone on its line or followed by its number or a
+# colon/dash title; "Phụ lục. Trong thời hạn ..." at a line start is a sentence's end carried to
+# the next page ("... theo mẫu AP04 tại / Phụ lục.", qd_28-2026-QD-TTg_congbao.txt)
+ANNEX_RE = re.compile(
+    r"^\s*(?:PHỤ\s+LỤC\b|Phụ\s+lục(?=[ \t]*$|[ \t]+(?:số[ \t]+)?[0-9IVXLC]+\b|[ \t]*[:\-–]))"
+    r"|^\s*DANH\s+MỤC\b.*(?:KÈM\s+THEO|kèm\s+theo)"
+)
 
 _HEADING_MAX = 220
 _ARTICLE_HEADING_MAX = 400
