@@ -353,3 +353,33 @@ def test_a_sentence_ending_on_phu_luc_after_a_page_break_is_no_annex() -> None:
     )
     labels = [s.label for s in extract_outline(text).sections]
     assert labels == ["Chương IV", "Chương V"]
+
+
+def test_an_annex_named_inside_a_list_is_no_annex_heading() -> None:
+    # nd_158-2025-ND-CP_congbao: a page break left "Phụ lục III ban hành kèm theo ..." at a line start
+    text = (
+        "Chương VII\n\nĐIỀU KHOẢN THI HÀNH\n\nĐiều 44. Hiệu lực thi hành\n\n2. Các điều khoản sau đây hết hiệu lực:\n\n"
+        "c) Khoản 2 Điều 3 của Nghị định số 135/2020/NĐ-CP quy định về tuổi nghỉ hưu.\n\n"
+        "Phụ lục III ban hành kèm theo Nghị định số 135/2020/NĐ-CP quy định về tuổi nghỉ hưu;\n\n"
+        "Điều 45. Trách nhiệm tổ chức thi hành\n\n1. Bộ trưởng Bộ Nội vụ có trách nhiệm hướng dẫn thi hành Nghị định này.\n"
+    )
+    (chapter,) = extract_outline(text).sections
+    assert [c.label for c in chapter.children] == ["Điều 44", "Điều 45"]
+
+
+def test_gazette_page_furniture_of_a_text_copy_is_dropped() -> None:
+    from vndocs.readers.text import drop_gazette_furniture
+
+    # qd_28-2026-QD-TTg_congbao.txt and qd_169-QD-BLDTBXH_congbao.txt: a head with its page number on the
+    # next line or before it, in the middle of a sentence and after a finished one
+    text = (
+        "CÔNG BÁO/Số 327/Ngày 14-06-2026 \n83\n \nĐiều 12. Cấp thẻ \n1. Gửi văn bản theo mẫu AP04 tại \n\n"
+        "CÔNG BÁO/Số 327/Ngày 14-06-2026 \n84\n \n \nPhụ lục. Trong thời hạn 03 ngày, trả thẻ. \n \n 85 \n"
+        "CÔNG BÁO/Số 327/Ngày 14-06-2026 \n2. Thẻ có giá trị 05 năm. \n"
+    )
+    assert drop_gazette_furniture(text) == (
+        "\nĐiều 12. Cấp thẻ \n1. Gửi văn bản theo mẫu AP04 tại \nPhụ lục. Trong thời hạn 03 ngày, trả thẻ. \n\n"
+        "2. Thẻ có giá trị 05 năm. \n"
+    )
+    # one head is no gazette copy: nothing changes
+    assert drop_gazette_furniture("CÔNG BÁO/Số 327/Ngày 14-06-2026\nĐiều 1.\n") == "CÔNG BÁO/Số 327/Ngày 14-06-2026\nĐiều 1.\n"

@@ -72,9 +72,10 @@ ENACTING_RE = re.compile(
 END_RE = re.compile(r"^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*(?::|$)|^\s*(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*\S")
 # "Phụ lục" in title case heads an annex when alone on its line or followed by its number or a
 # colon/dash title; "Phụ lục. Trong thời hạn ..." at a line start is a sentence's end carried to
-# the next page ("... theo mẫu AP04 tại / Phụ lục.", qd_28-2026-QD-TTg_congbao.txt)
+# the next page ("... theo mẫu AP04 tại / Phụ lục.", qd_28-2026-QD-TTg_congbao.txt), and so is
+# "Phụ lục III ban hành kèm theo Nghị định số 135/2020/NĐ-CP" in a list (nd_158-2025-ND-CP)
 ANNEX_RE = re.compile(
-    r"^\s*(?:PHỤ\s+LỤC\b|Phụ\s+lục(?=[ \t]*$|[ \t]+(?:số[ \t]+)?[0-9IVXLC]+\b|[ \t]*[:\-–]))"
+    r"^\s*(?:PHỤ\s+LỤC\b|Phụ\s+lục(?=[ \t]*$|[ \t]+(?:số[ \t]+)?[0-9IVXLC]+\b(?![ \t]+[a-zđà-ỹ])|[ \t]*[:\-–]))"
     r"|^\s*DANH\s+MỤC\b.*(?:KÈM\s+THEO|kèm\s+theo)"
 )
 

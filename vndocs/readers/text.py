@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from vndocs.errors import ReadError
@@ -21,6 +22,61 @@ def read_bytes_as_text(data: bytes, name: str) -> tuple[str, str]:
     return text, encoding
 
 
+# the running head of a Công báo page, its page number before or after on the line or alone on
+# the next line: "CÔNG BÁO/Số 361 + 362/Ngày 28-02-2025", "48", "CÔNG BÁO/Số 302/Ngày 02-06-2026 70"
+_GAZETTE_HEAD_RE = re.compile(
+    r"[ \t]*(?:\d{1,5}[ \t]+)?CÔNG[ \t]+BÁO[ \t]*/[ \t]*Số[ \t]*[\d \t+]+/[ \t]*Ngày[ \t]*\d{1,2}[ \t]*-[ \t]*"
+    r"\d{1,2}[ \t]*-[ \t]*\d{4}(?:[ \t]+\d{1,5})?[ \t]*"
+)
+_PAGE_NUMBER_RE = re.compile(r"[ \t]*\d{1,5}[ \t]*")
+_SENTENCE_END = (".", ";", ":", "!", "?", "./.")
+
+
+def drop_gazette_furniture(text: str) -> str:
+    """The text of a Công báo page dump without its running heads and page numbers.
+
+    Text saved from the official gazette repeats ``CÔNG BÁO/Số .../Ngày ...`` and the
+    page number at every page break, in the middle of sentences and lists (the PDF
+    reader drops them: :mod:`vndocs.readers.pdf`). Each break becomes one line break
+    when the text before it runs on (the line joiner then joins the sentence), a
+    blank line when it ends a sentence. Texts with fewer than two running heads are
+    left as they are.
+    """
+    if text.count("CÔNG BÁO") < 2:
+        return text
+    lines = text.split("\n")
+    heads = [i for i, line in enumerate(lines) if "CÔNG" in line and _GAZETTE_HEAD_RE.fullmatch(line)]
+    if len(heads) < 2:
+        return text
+    drop = set(heads)
+    for i in heads:
+        # the page number on a line of its own just after or before the head, blank lines between
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                j += step
+            if 0 <= j < len(lines) and _PAGE_NUMBER_RE.fullmatch(lines[j]):
+                drop.add(j)
+                break
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i not in drop:
+            out.append(lines[i])
+            i += 1
+            continue
+        # a run of dropped and blank lines: one break, open or closed by the text before it
+        while out and not out[-1].strip():
+            out.pop()
+        while i < len(lines) and (i in drop or not lines[i].strip()):
+            i += 1
+        prev = out[-1].rstrip() if out else ""
+        out.append("" if prev.endswith(_SENTENCE_END) or not prev else None)  # type: ignore[arg-type]
+        if out[-1] is None:
+            out.pop()
+    return "\n".join(x for x in out)
+
+
 def read_text(path: Path, name: str) -> RawText:
     """Read a .txt file."""
     try:
@@ -28,4 +84,4 @@ def read_text(path: Path, name: str) -> RawText:
     except OSError as e:
         raise ReadError(name, f"cannot read file ({e.strerror})") from None
     text, encoding = read_bytes_as_text(data, name)
-    return RawText(text=text, format="txt", encoding=encoding)
+    return RawText(text=drop_gazette_furniture(text), format="txt", encoding=encoding)
