@@ -99,3 +99,40 @@ def test_normalize_keeps_length_of_joined_text() -> None:
     nt = normalize("Thực hiện Nghị quyết số\n214/NQ-CP ngày 23/7/2025.\n")
     assert nt.text == "Thực hiện Nghị quyết số 214/NQ-CP ngày 23/7/2025.\n"
     assert nt.to_source(Span(0, 9)) == Span(0, 9)
+
+
+# ---------------------------------------------------------------- syllables broken by spaces
+
+
+def test_broken_syllables_of_a_web_copy_are_joined():
+    from vndocs.normalize import rejoin_syllables
+
+    # cv_2638_2019, cv_2864_2015, qd_1351_2022, tt_101_2018 (congbot copies), as printed
+    cases = {
+        "BỘ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI; B Ộ trưởng": "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI; BỘ trưởng",
+        "- Nh ư tr ê n;\n- Thứ tr ưở n g": "- Như trên;\n- Thứ trưởng",
+        "CHỦ TỊCH Đặ ng Văn Minh, tỉnh Qu ả ng Nam, X ã": "CHỦ TỊCH Đặng Văn Minh, tỉnh Quảng Nam, Xã",
+        "Ủy ban Giám sát t à i chính Quốc gia; Mặt tr ận": "Ủy ban Giám sát tài chính Quốc gia; Mặt trận",
+    }
+    for broken, joined in cases.items():
+        text, _ = rejoin_syllables(broken)
+        assert text == joined
+    # the map leads back to the text as read
+    broken = "THƯƠNG BINH V À X Ã HỘI"
+    text, m = rejoin_syllables(broken)
+    j = text.index("XÃ")
+    sp = m.span(Span(j, j + 2))
+    assert broken[sp.start : sp.end] == "X Ã"
+    assert broken[m.span(Span(j + 3, j + 6)).start :].startswith("HỘI")
+
+
+def test_ordinary_texts_are_left_alone():
+    from vndocs.normalize import rejoin_syllables
+
+    for text in (
+        "Bên B có trách nhiệm; điểm b khoản 2 và c khoản 3; mẫu số C và D",  # labels before words
+        "0,006 x a và 0,12 x e",  # a formula (nq_35-2025-NQ-HDND)
+        "Sở Tài chính chủ trì, phối hợp với Sở Tư pháp.",  # one broken-looking pair is not enough
+    ):
+        out, _ = rejoin_syllables(text)
+        assert out is text

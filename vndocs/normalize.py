@@ -308,6 +308,115 @@ def join_wrapped_lines(text: str) -> tuple[str, OffsetMap]:
     return "".join(parts), OffsetMap.identity(len(text))
 
 
+# --------------------------------------------------------------------------
+# Syllables broken by stray spaces
+
+# Some web copies break syllables with spaces: "B ộ lao động - Thương binh v à x ã hội", "Nh ư tr ê n",
+# "CHỦ TỊCH Đặ ng Văn Minh" (cv_2638_2019, cv_2864_2015, qd_1351_2022 congbot copies). A fragment
+# that cannot be a syllable is joined to its neighbour when the two make one: an onset alone before
+# a fragment starting with a vowel ("B" + "ộ"), a final consonant cluster after a rhyme ("Đặ" +
+# "ng"), and the letters left in a chain already joined ("tr" + "ê" + "n").
+_ONSET_RE = re.compile(r"(?i:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])")
+_CODA_RE = re.compile(r"(?i:ch|ng|nh|[cmnpt])")
+_VOWELS = "aăâeêioôơuưy"
+_VOWEL_START_RE = re.compile("(?i:[" + _VOWELS + "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ])")
+_TONED_RE = re.compile("[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+# a space before a toned or Vietnamese-only vowel: where to look for an onset left alone ("B ộ"), to leave a text alone fast
+# (a pattern opening on a literal is searched at C speed; one opening on a look-behind is tried everywhere)
+_SPACE_TONED_RE = re.compile(" (?=[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵăâêôơư"
+                             "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴĂÂÊÔƠƯ])")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+MIN_BROKEN = 2
+"""A text is re-joined only when it shows this many broken syllables, one with a tone mark at least."""
+
+
+@lru_cache(maxsize=65536)
+def _is_syllable(word: str) -> bool:
+    from vndocs.readers.legacy import is_vietnamese_syllable
+
+    if not is_vietnamese_syllable(word):
+        return False
+    # a syllable closed by c, ch, p or t takes the sắc or nặng tone only: "vàc", "đãch" are none
+    low = unicodedata.normalize("NFD", word.lower())
+    base = unicodedata.normalize("NFC", "".join(c for c in low if c not in _TONES))
+    # "nh" and "ch" close a, ê, i, y only (oanh, uynh with their glide): "liênh" is none
+    if base.endswith(("nh", "ch")) and not re.search(r"(?:^|[^aăâeêioôơuưy]|[ou])[aêiy](?:nh|ch)$", base):
+        return False
+    if low.endswith(("c", "ch", "p", "t")):
+        tones = [c for c in low if c in _TONES]
+        return not tones or tones[0] in ("\u0301", "\u0323")
+    return True
+
+
+def _broken_runs(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, joined)`` for each run of fragments that make one syllable."""
+    toks = [(m.start(), m.end(), m.group()) for m in _LETTERS_RE.finditer(text)]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(toks) - 1:
+        start, end, cur = toks[i]
+        j = i
+        while j + 1 < len(toks) and toks[j + 1][0] == end + 1 and text[end] == " " and len(cur) < 8:
+            nxt = toks[j + 1][2]
+            chain = j > i
+            if _ONSET_RE.fullmatch(cur) and _VOWEL_START_RE.match(nxt):
+                pass
+            elif len(cur) == 1 and _ONSET_RE.fullmatch(cur) and _ONSET_RE.fullmatch(cur + nxt[0]) and len(nxt) > 1:
+                pass  # the onset's second letter went with the rhyme: "t hành", "p hố", "c hính"
+            elif _CODA_RE.fullmatch(nxt) and len(nxt) >= 2 and not _is_syllable(nxt):
+                pass
+            elif chain and len(nxt) <= 3:
+                pass  # the rest of a syllable already broken: "gi ớ i", "tr ưở n g", "Ng o ại"
+            else:
+                break
+            joined = cur + nxt
+            if not (_is_syllable(joined) and (joined.isupper() or joined[1:].islower())):
+                break  # "Bộ T": a capital inside a syllable starts the next word
+            cur += nxt
+            end = toks[j + 1][1]
+            j += 1
+        if j > i:
+            out.append((start, end, cur))
+        i = j + 1
+    return out
+
+
+def _looks_broken(text: str) -> bool:
+    """At least :data:`MIN_BROKEN` onsets left alone before a toned or Vietnamese-only vowel
+    ("B ộ", "v à", "Nh ư")."""
+    n = 0
+    for m in _SPACE_TONED_RE.finditer(text):
+        end = m.start()
+        k = end
+        while k > 0 and end - k < 4 and text[k - 1].isalpha():
+            k -= 1
+        if 0 < end - k < 4 and (k == 0 or not text[k - 1].isalpha()) and _ONSET_RE.fullmatch(text, k, end):
+            n += 1
+            if n >= MIN_BROKEN:
+                return True
+    return False
+
+
+def rejoin_syllables(text: str) -> tuple[str, OffsetMap]:
+    """Join syllables a copy broke with spaces (see above); identity when the text has fewer than
+    :data:`MIN_BROKEN` such breaks, or none with a tone mark."""
+    if not _looks_broken(text):
+        return text, OffsetMap.identity(len(text))
+    runs = _broken_runs(text)
+    if len(runs) < MIN_BROKEN or not any(_TONED_RE.search(j) for _, _, j in runs):
+        return text, OffsetMap.identity(len(text))
+    b = TextBuilder()
+    pos = 0
+    for start, end, joined in runs:
+        if pos < start:
+            b.add(text[pos:start], pos, start)
+        b.add(joined, start, end)
+        pos = end
+    if pos < len(text):
+        b.add(text[pos:], pos, len(text))
+    return b.build()
+
+
 @dataclass(slots=True)
 class NormalizedText:
     """Normalized text and the way back to the text as read."""
@@ -331,6 +440,10 @@ def normalize(source: str, *, join_lines: bool = True) -> NormalizedText:
     t1, m1 = to_nfc(source)
     t2, m2 = clean_spaces(t1)
     maps = [m2, m1]
+    t2b, m2b = rejoin_syllables(t2)
+    if t2b is not t2:
+        t2 = t2b
+        maps.insert(0, m2b)
     if join_lines:
         t3, m3 = join_wrapped_lines(t2)
         maps.insert(0, m3)
