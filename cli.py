@@ -10,7 +10,7 @@ import json
 import os
 import re
 import sys
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import click
 
@@ -97,7 +97,7 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
     from vndocs.render import document_tree
 
     failed = 0
-    for path, doc in _parse_many(files):
+    for _path, doc in _parse_many(files):
         if doc is None:
             failed += 1
             continue

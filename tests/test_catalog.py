@@ -195,10 +195,10 @@ def test_placeholder_becomes_the_document_when_it_arrives(cat: Catalog) -> None:
     assert res.doc_id == ph.doc_id == real.doc_id  # the row became the document
     assert not real.placeholder and real.source == "/d/province.txt"
     links = cat.links_to([real.doc_id])
-    assert [(l.src, l.relation) for l in links] == [(cat.by_source("/d/district.txt").doc_id, "implements")]
+    assert [(lk.src, lk.relation) for lk in links] == [(cat.by_source("/d/district.txt").doc_id, "implements")]
     # both plans point at the same 44-KL/TW placeholder, not two copies
     kl = by_number(cat, "44-KL/TW")
-    assert {l.src for l in cat.links_to([kl.doc_id])} == {real.doc_id, cat.by_source("/d/district.txt").doc_id}
+    assert {lk.src for lk in cat.links_to([kl.doc_id])} == {real.doc_id, cat.by_source("/d/district.txt").doc_id}
     assert cat.check().ok
 
 
@@ -206,7 +206,7 @@ def test_document_before_its_citing_documents_links_directly(cat: Catalog) -> No
     add(cat, PROVINCE, "/d/province.txt")
     add(cat, DISTRICT, "/d/district.txt")
     prov = cat.by_source("/d/province.txt")
-    assert {cat.get(l.src).source for l in cat.links_to([prov.doc_id])} == {"/d/district.txt"}
+    assert {cat.get(lk.src).source for lk in cat.links_to([prov.doc_id])} == {"/d/district.txt"}
     assert cat.counts()["placeholders"] == 2  # 44-KL/TW and 09-CT/TW
 
 
@@ -216,7 +216,7 @@ def test_reference_without_number_matches_on_type_issuer_and_title(cat: Catalog)
     add(cat, DISTRICT, "/d/district.txt")
     district = cat.by_source("/d/district.txt")
     links = cat.links_from([cat.by_source("/d/commune.txt").doc_id])
-    assert [(l.dst, l.relation) for l in links] == [(district.doc_id, "implements")]
+    assert [(lk.dst, lk.relation) for lk in links] == [(district.doc_id, "implements")]
     # the text gave neither number nor year: the link is shown as probable, not certain
     assert links[0].ambiguous and links[0].candidates == 1
     assert cat.counts()["placeholders"] == 2
@@ -226,11 +226,11 @@ def test_reference_matching_two_provinces_is_ambiguous_not_guessed(cat: Catalog)
     other = dict(PROVINCE, issuer="Ban Tuyên giáo Tỉnh ủy Bắc Kạn", refs=[])
     add(cat, PROVINCE, "/d/province.txt")
     add(cat, DISTRICT, "/d/district.txt")
-    assert not any(l.ambiguous for l in cat.links_from([cat.by_source("/d/district.txt").doc_id]) if l.relation == "implements")
+    assert not any(lk.ambiguous for lk in cat.links_from([cat.by_source("/d/district.txt").doc_id]) if lk.relation == "implements")
     add(cat, other, "/d/province-bk.txt")  # a second 45-KH/BTGTU of 2022 arrives
-    links = [l for l in cat.links_from([cat.by_source("/d/district.txt").doc_id]) if l.relation == "implements"]
+    links = [lk for lk in cat.links_from([cat.by_source("/d/district.txt").doc_id]) if lk.relation == "implements"]
     assert len(links) == 2
-    assert all(l.ambiguous and l.candidates == 2 for l in links)
+    assert all(lk.ambiguous and lk.candidates == 2 for lk in links)
 
 
 def test_changed_file_replaces_its_rows(cat: Catalog) -> None:
@@ -315,9 +315,8 @@ def test_readonly_open_of_missing_catalog_is_a_clear_error(tmp_path: Path) -> No
 
 def test_readonly_catalog_refuses_writes(tmp_path: Path) -> None:
     Catalog(tmp_path / "idx").close()
-    with Catalog(tmp_path / "idx", readonly=True) as ro:
-        with pytest.raises(sqlite3.OperationalError):
-            ro.record_failure("/x", "boom")
+    with Catalog(tmp_path / "idx", readonly=True) as ro, pytest.raises(sqlite3.OperationalError):
+        ro.record_failure("/x", "boom")
 
 
 def test_catalog_uses_wal_and_foreign_keys(cat: Catalog) -> None:

@@ -15,7 +15,7 @@ def test_point_letters_are_the_vietnamese_alphabet() -> None:
         assert ordinal("letter", letter) == i
 
 
-ROMANS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
+ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
 
 
 @pytest.mark.parametrize("value,numeral", list(enumerate(ROMANS, 1)))

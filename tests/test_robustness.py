@@ -194,7 +194,7 @@ def _para(text: str) -> str:
 
 def nested_tables_docx(depth: int) -> bytes:
     """A .docx whose body is a table in a cell of a table ... ``depth`` levels deep."""
-    open_ = "<w:tbl><w:tr><w:tc>" + _para("ô") 
+    open_ = "<w:tbl><w:tr><w:tc>" + _para("ô")
     close = "</w:tc></w:tr></w:tbl>"
     body = _para("KẾ HOẠCH") + open_ * depth + _para("Giữa bảng") + close * depth
     return _docx_with(_document_xml(body))

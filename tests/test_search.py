@@ -12,12 +12,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS, ROOT
 
 import vndocs
 from vndocs.search import build_records, index_records, search
 from vndocs.search.engine import ENGINES, SearchError
-
-from conftest import CORPUS, ROOT
 
 ANTQ_PLAN = "kh_ngay-hoi-bao-ve-antq-2022_btg-huyen-uy.txt"
 

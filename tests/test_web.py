@@ -93,7 +93,10 @@ def test_search_facets_are_filter_links(client) -> None:
 def test_search_type_filter_narrows(client) -> None:
     all_hits = client.get("/?q=tri%E1%BB%83n+khai").get_data(as_text=True)
     only_plans = client.get("/?q=tri%E1%BB%83n+khai&type=K%E1%BA%BF+ho%E1%BA%A1ch").get_data(as_text=True)
-    total = lambda body: int(re.search(r'class="summary">(\d+) văn bản', body).group(1))
+
+    def total(body: str) -> int:
+        return int(re.search(r'class="summary">(\d+) văn bản', body).group(1))
+
     assert 0 < total(only_plans) <= total(all_hits)
     assert "Chỉ thị 21" not in only_plans
 

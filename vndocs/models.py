@@ -8,8 +8,9 @@ plus everything else the project knows.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from vndocs.normalize import NormalizedText
@@ -97,10 +98,10 @@ class Section:
     """From the label to the end of the node (children included)."""
     heading_span: Span | None = None
     """Where the heading is."""
-    children: tuple["Section", ...] = ()
+    children: tuple[Section, ...] = ()
     """Sub-nodes in order."""
 
-    def walk(self) -> Iterator["Section"]:
+    def walk(self) -> Iterator[Section]:
         """This node and all descendants, depth first."""
         yield self
         for child in self.children:
@@ -281,7 +282,7 @@ class Document:
     """Non-fatal problems met while parsing."""
     tables: list[Table] = field(default_factory=list)
     """Tables as the reader saw them (not every reader keeps them: plain text cannot)."""
-    normalized: "NormalizedText | None" = field(default=None, repr=False)
+    normalized: NormalizedText | None = field(default=None, repr=False)
     """The normalization result, for mapping spans back to the source."""
 
     def source_span(self, span: Span) -> Span:

@@ -51,7 +51,7 @@ class TextBuilder:
         self._src_ends.append(src_end)
         self._pos += len(text)
 
-    def build(self) -> tuple[str, "OffsetMap"]:
+    def build(self) -> tuple[str, OffsetMap]:
         """The text and its map."""
         text = "".join(self._parts)
         lengths = [len(p) for p in self._parts]
@@ -76,7 +76,7 @@ class OffsetMap:
         self.lengths = lengths
 
     @classmethod
-    def identity(cls, length: int) -> "OffsetMap":
+    def identity(cls, length: int) -> OffsetMap:
         """The map of a text to itself."""
         return cls([0], [0], [length], [length])
 
@@ -190,8 +190,11 @@ def _is_upper_line(s: str) -> bool:
 
 # words after which a sentence cannot end: a line ending with one was wrapped
 _OPEN_WORDS = frozenset(
-    "số ngày tháng năm của và về tại theo các những với cho trong đến từ là được bởi hoặc "
-    "như sau để khi thì mà do vì nếu tới trên dưới giữa thuộc ban hành quy định".split()
+    (
+        "số", "ngày", "tháng", "năm", "của", "và", "về", "tại", "theo", "các", "những", "với", "cho", "trong",
+        "đến", "từ", "là", "được", "bởi", "hoặc", "như", "sau", "để", "khi", "thì", "mà", "do", "vì", "nếu",
+        "tới", "trên", "dưới", "giữa", "thuộc", "ban", "hành", "quy", "định",
+    )
 )
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from vndocs.normalize import key
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> Any:
     """Parsed JSON of ``vndocs/data/<name>.json``."""
     with resources.files("vndocs.data").joinpath(f"{name}.json").open(encoding="utf-8") as f:

@@ -71,7 +71,7 @@ def _digit_run(pattern: str) -> int:
         return op is sc.IN and bool(av) and all(  # a class of digits only
             (o is sc.CATEGORY and a is sc.CATEGORY_DIGIT)
             or (o is sc.LITERAL and chr(a) in "0123456789")
-            or (o is sc.RANGE and "0" <= chr(a[0]) and chr(a[1]) <= "9")
+            or (o is sc.RANGE and chr(a[0]) >= "0" and chr(a[1]) <= "9")
             for o, a in av
         )
 

@@ -41,7 +41,9 @@ STATE_NUMBER = (
     r"(?P<snum>\d{1,6}\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ&]*\d{0,2}(?:\s*-\s*[A-ZĐa-zđ0-9&.]*[A-ZĐa-zđ0-9&])*)"
 )
 NUMBER_LINE_RE = re.compile(
-    r"(?:^|(?<=\n))[ \t*]*(?:(?:Luật|Pháp\s+lệnh|Lệnh|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Chỉ\s+thị)\s+)?[Ss]ố\s*(?:hiệu)?\s*:?\s*(?:" + PARTY_NUMBER + "|" + STATE_NUMBER + r")"
+    r"(?:^|(?<=\n))[ \t*]*"
+    r"(?:(?:Luật|Pháp\s+lệnh|Lệnh|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Chỉ\s+thị)\s+)?"
+    r"[Ss]ố\s*(?:hiệu)?\s*:?\s*(?:" + PARTY_NUMBER + "|" + STATE_NUMBER + r")"
 )
 
 # --- place and date (DOMAIN.md §1.1 box 4) ----------------------------------
@@ -85,10 +87,7 @@ def _localities() -> tuple[str, ...]:
 
 
 def _starts_with_word(k: str, words: tuple[str, ...]) -> bool:
-    for w in words:
-        if k == w or k.startswith(w + " ") or k.startswith(w + ","):
-            return True
-    return False
+    return any(k == w or k.startswith((w + " ", w + ",")) for w in words)
 
 
 _is_upper = is_upper_text
@@ -273,10 +272,7 @@ def _locality_part(name: str) -> str | None:
 
 def _is_party_parent(name: str) -> bool:
     k = key(name)
-    for w in _words()["party_parent_words"]["values"]:  # type: ignore[index]
-        if key(w) in k:
-            return True
-    return False
+    return any(key(w) in k for w in _words()["party_parent_words"]["values"])  # type: ignore[index]
 
 
 def _is_national(name: str) -> bool:
@@ -645,7 +641,8 @@ def _expand_upper(name: str) -> str:
 
 _LUU_RE = re.compile(r"^Lưu\s*:?\s*(?P<body>.+)$")
 _BODY_ISSUER_RE = re.compile(
-    r"(?:^|[.;,:]\s+|\n)(?P<who>(?:Ban|Ủy ban|Uỷ ban|UBND|Sở|Văn phòng|Thủ tướng|Bộ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Chi bộ|Cục|Chính phủ)"
+    r"(?:^|[.;,:]\s+|\n)(?P<who>(?:Ban|Ủy ban|Uỷ ban|UBND|Sở|Văn phòng|Thủ tướng|Bộ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ"
+    r"|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Chi bộ|Cục|Chính phủ)"
     r"[^.;:\n]{0,60}?)\s+(?:xây dựng|ban hành|yêu cầu|chỉ thị|quyết định|đề nghị|thông báo)\b"
 )
 

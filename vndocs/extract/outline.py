@@ -16,7 +16,7 @@ from vndocs.models import Section, Span
 from vndocs.textutil import UPPER, is_upper_text
 
 # Vietnamese điểm letters (no f, j, w, z; đ after d) — DOMAIN.md §3.1
-POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+POINT_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
 
 _ROMAN = r"(?=[IVXLC])(?:L?X{0,3})(?:IX|IV|V?I{0,3})"
 # One alternative per marker kind; the first that matches a line wins.
@@ -113,7 +113,7 @@ class _Node:
     end: int = 0
     heading: str | None = None
     heading_span: Span | None = None
-    children: list["_Node"] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
     extra_lines: int = 0
 
 
@@ -505,10 +505,9 @@ def extract_outline(text: str) -> Outline:
         if o is not None:
             last_global[kind] = o
         # Roman numerals are only a level if they look like a sequence start or continuation
-        if kind == "roman" and "roman" not in seen_kinds and label not in ("I",):
-            # "V. something" out of the blue is more likely text than section V
-            if not _is_upper(rest[:40]):
-                continue
+        # "V. something" out of the blue is more likely text than section V
+        if kind == "roman" and "roman" not in seen_kinds and label not in ("I",) and not _is_upper(rest[:40]):
+            continue
         lead = len(s) - len(s.lstrip())
         node = _Node(label, kind, rank, a + lead, b, rest, a + rest_off)
         while stack and stack[-1].rank >= rank:

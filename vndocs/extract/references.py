@@ -142,7 +142,8 @@ _NUMBER = (
     # State: 30/2020/NĐ-CP, 308/KH-UBND, 1206 /QĐ-HVTC, 57/2021/TT-\nBTC (line break in Công báo)
     # ... and the older "84/2005/TTLT/BTC-BLĐTBXH" (ttlt_47)
     # ... and a sub-number before the year: 66.4/2025/NQ-CP (tb_634)
-    r"|(?P<state>\d{1,6}(?:[a-z]|\.\d{1,2}(?=[ \t]*/[ \t]*\d{4}[ \t]*/))?[ \t]*/[ \t]*(?:\d{4}[ \t]*/[ \t]*)?" + _G + r"(?:/" + _G + r")?(?:[ \t]*" + _H + r"[ \t\n]*" + _G + r")*)"
+    r"|(?P<state>\d{1,6}(?:[a-z]|\.\d{1,2}(?=[ \t]*/[ \t]*\d{4}[ \t]*/))?[ \t]*/[ \t]*(?:\d{4}[ \t]*/[ \t]*)?"
+    + _G + r"(?:/" + _G + r")?(?:[ \t]*" + _H + r"[ \t\n]*" + _G + r")*)"
 )
 _NUMBER_RE = re.compile(_NUMBER)
 
@@ -646,7 +647,9 @@ _LAW_RE = re.compile(
     r"(?<![\wđĐ])(?P<lt>" + "|".join([*_LAW_TYPES, *(t.upper() for t in _LAW_TYPES)]) + r")"
     r"(?=[ \t\n]|(?<=[pP][hH][áÁ][pP])[,.;:)])"
 )
-_AMENDING_RE = re.compile(r"\s+sửa\s+đổi\s*,?\s*(?:bổ\s+sung\s+)?(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?=(?:bộ\s+luật|luật|pháp\s+lệnh)\s)")
+_AMENDING_RE = re.compile(
+    r"\s+sửa\s+đổi\s*,?\s*(?:bổ\s+sung\s+)?(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?=(?:bộ\s+luật|luật|pháp\s+lệnh)\s)"
+)
 
 # Party congress and plenum documents (DOMAIN.md §5.3).
 _CONGRESS = (
@@ -1237,7 +1240,7 @@ def _is_draft(r: _Reader, start: int) -> bool:
     cut = max(before.rfind(";"), before.rfind("."), before.rfind(","), before.rfind("\n"))
     before = before[cut + 1 :]
     m = None
-    for m in _stop_sets()["draft"].finditer(before):
+    for m in _stop_sets()["draft"].finditer(before):  # noqa: B007 - the last match is wanted
         pass
     if m is None:
         return False

@@ -71,7 +71,7 @@ def _split_upper_name(s: str) -> tuple[str, str] | None:
 def _candidates(text: str) -> list[tuple[int, Signer]]:
     lines = _lines(text)
     out: list[tuple[int, Signer]] = []
-    for i, (a, b, s) in enumerate(lines):
+    for i, (a, _b, s) in enumerate(lines):
         st = s.strip()
         # "Nguyễn Mạnh Kiểm (Đã ký)" (tt_04_2001): the mark after the name says it signed
         signed_tail = _SIGNED_TAIL_RE.search(st) if st.endswith(")") else None
@@ -255,7 +255,7 @@ def _block_end(text: str, start: int) -> int:
     """End of a recipient block: a blank line followed by a non-item line, or a signature."""
     seen_item = False
     blank = False
-    for a, b, s in _lines_from(text, start):
+    for a, _b, s in _lines_from(text, start):
         st = s.strip()
         if not st:
             blank = True

@@ -405,7 +405,7 @@ class _Extractor:
         tỉnh giao ...``): they close the document, not its last item."""
         paras = _paragraphs(self.text, max(0, end - 3000), end)
         cut = end
-        for ps, pe in reversed(paras[-3:]):
+        for ps, _pe in reversed(paras[-3:]):
             if self.cues.closing.match(key(self.text[ps : ps + 120])):
                 cut = ps
             elif cut != end:
@@ -461,12 +461,13 @@ class _Extractor:
                 t = toks[i]
                 if t.start < skip_until or not t.is_word:
                     continue
-                if not (t.is_cap or t.key in ("các", "những")):
-                    # "Trong quá trình thực hiện nếu có vướng mắc, chủ tịch Ủy ban nhân dân các Huyện ..."
-                    # (qd_31_2011 Điều 9): a position after the opener's comma, written in lower case
-                    if not (prev_is_comma(i) and t.key in _position_first() and
-                            _starts_with_position(text[t.start : sent_end])):
-                        continue
+                # "Trong quá trình thực hiện nếu có vướng mắc, chủ tịch Ủy ban nhân dân các Huyện ..."
+                # (qd_31_2011 Điều 9): a position after the opener's comma, written in lower case
+                if not (t.is_cap or t.key in ("các", "những")) and not (
+                    prev_is_comma(i) and t.key in _position_first()
+                    and _starts_with_position(text[t.start : sent_end])
+                ):
+                    continue
                 prev = toks[i - 1]
                 prev2 = toks[i - 2].key + " " + prev.key if i >= 2 else prev.key
                 if prev.is_word and prev.is_cap:
@@ -1322,7 +1323,8 @@ def _find_row(text: str, label: str, cell: str, pos: int, limit: int) -> tuple[i
     row has one (``1.4 Nghiên cứu ...``, a PDF line across the row), else by its words."""
     words = _WORD_RE.findall(cell)[:2]
     if label and words:
-        m = re.compile(r"(?m)^[ \t]*" + re.escape(label.rstrip(".")) + r"\.?\s+(?=" + r"\W+".join(map(re.escape, words)) + ")").search(text, pos, limit)
+        first_words = r"\W+".join(map(re.escape, words))
+        m = re.compile(r"(?m)^[ \t]*" + re.escape(label.rstrip(".")) + r"\.?\s+(?=" + first_words + ")").search(text, pos, limit)
         if m:
             found = _find_loose(text, cell, m.end(), limit)
             if found and found[0] == m.end():

@@ -80,7 +80,10 @@ def _toks(s: str) -> tuple[str, ...]:
 def phrases() -> _Phrases:
     """The word lists of ``units.json`` as token-key tuples, longest first."""
     data = load("units")
-    by_len = lambda xs: sorted(xs, key=len, reverse=True)
+
+    def by_len(xs: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        return sorted(xs, key=len, reverse=True)
+
     return _Phrases(
         quantifiers=by_len([_toks(q) for q in data["quantifiers"]]),
         positions=by_len([_toks(p["name"]) for p in data["positions"]]),

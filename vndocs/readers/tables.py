@@ -53,37 +53,38 @@ def build_grid(rows: Sequence[Sequence[tuple[str, int, int]]], page: int | None 
     for row in rows:
         line: list[str] = []
         col = 0
-
-        def fill_pending() -> None:
-            nonlocal col
-            while col in pending:
-                text, left = pending[col]
-                line.append(text)
-                if left <= 1:
-                    del pending[col]
-                else:
-                    pending[col] = (text, left - 1)
-                col += 1
-
         for text, colspan, rowspan in row:
-            fill_pending()
+            col = _fill_pending(pending, line, col)
             for _ in range(max(1, min(colspan, 100))):
                 line.append(text)
                 if rowspan > 1:
                     pending[col] = (text, min(rowspan, 10_000) - 1)
                 col += 1
-        fill_pending()
+        col = _fill_pending(pending, line, col)
         # merged cells still pending beyond the last cell of the row
         for c in sorted(k for k in pending if k >= col):
             while col < c:
                 line.append("")
                 col += 1
-            fill_pending()
+            col = _fill_pending(pending, line, col)
         out.append(tuple(line))
         n_cells += len(line)
         if n_cells > MAX_CELLS:
             break
     return Table(rows=tuple(out), grid=True, page=page)
+
+
+def _fill_pending(pending: dict[int, tuple[str, int]], line: list[str], col: int) -> int:
+    """Append the merged cells from rows above that cover ``col`` on; the next free column."""
+    while col in pending:
+        text, left = pending[col]
+        line.append(text)
+        if left <= 1:
+            del pending[col]
+        else:
+            pending[col] = (text, left - 1)
+        col += 1
+    return col
 
 
 def is_row_label(text: str) -> bool:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from vndocs.models import SearchHit, SearchResult
 from vndocs.search.engine import (
@@ -82,7 +83,7 @@ def _engines_to_sync(index_dir: Path, engine: str | None) -> list[str]:
     return names
 
 
-def sync(catalog: "Catalog", engine: str | None = None) -> int:
+def sync(catalog: Catalog, engine: str | None = None) -> int:
     """Apply the catalog's pending changes to the full-text index(es); returns how many.
 
     The asked engine (default: the default engine) and every other engine with

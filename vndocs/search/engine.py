@@ -8,9 +8,10 @@ space-joined token keys, and queries are trees of :class:`Term`,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Protocol, Union
+from typing import Protocol
 
 from vndocs.errors import VndocsError
 
@@ -112,13 +113,13 @@ class Bool:
     Scores of matching clauses add up.
     """
 
-    must: tuple["Node", ...] = ()
-    should: tuple["Node", ...] = ()
-    must_not: tuple["Node", ...] = ()
+    must: tuple[Node, ...] = ()
+    should: tuple[Node, ...] = ()
+    must_not: tuple[Node, ...] = ()
     boost: float = 1.0
 
 
-Node = Union[Term, Phrase, IntRange, MatchAll, Bool]
+Node = Term | Phrase | IntRange | MatchAll | Bool
 
 
 def term_or_phrase(field_name: str, tokens: tuple[str, ...] | list[str], boost: float = 1.0) -> Node:
