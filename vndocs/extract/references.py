@@ -226,7 +226,10 @@ _RUN_RE = re.compile(r"\d+")
 # a title that opens on what the document does to the law it names (see _assign_cues)
 _GUIDING_TITLE_RE = re.compile(r"[ \t]*(?:(?:về việc|về)[ \t]+)?(?:hướng dẫn|quy định chi tiết|quy định cụ thể)\b")
 # the words just before a document a guiding title names as its object
-_TITLE_OBJECT_BEFORE_RE = re.compile(r"\b(?:theo|thi\s+hành|thực\s+hiện|của)\s+(?:các\s+)?(?:quy\s+định\s+(?:tại|của)\s+)?$|\bvà\s+$")
+# ("Hướng dẫn một số quy định tại Nghị định số 289/2025/NĐ-CP", tt_33-2026)
+_TITLE_OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:theo|thi\s+hành|thực\s+hiện|của|tại)\s+(?:các\s+)?(?:quy\s+định\s+(?:tại|của)\s+)?$|\bvà\s+$"
+)
 _GUIDES_BEFORE_RE = re.compile(r"(?:hướng[ \t]+dẫn|quy[ \t]+định[ \t]+chi[ \t]+tiết(?:[ \t]+và)?|biện[ \t]+pháp)[ \t,]*$")
 _CLAUSE_END_RE = re.compile(r"[;\n()]|\.(?=\s|$)|(?:đã\s+)?được\s+sửa\s+đổi|:\s|\s(?:đã\s+)?hết\s+hiệu\s+lực")
 _BARE_LIST_SEP_RE = re.compile(r"[ \t]*(?:,|;|và)[ \t\n]*(?=\d)")
@@ -1582,6 +1585,7 @@ def _extent_end(m: _M) -> int:
 
 
 _AND_NEXT_RE = re.compile(r"\svà\s*$")
+_TYPE_BEFORE_NUMBER_RE = re.compile(r"(?<=\svà)\s+(?:\w+\s+){1,4}(?:số\s*)?$")
 _LIST_SEP_RE = re.compile(r"^[\s,;:“”\"()]*(?:(?:và|cùng|các|hoặc)[\s,]+)*[\s,;:“”\"()]*$")
 
 
@@ -1595,8 +1599,12 @@ def _continue_cue(r: _Reader, allm: list[_M], starts: list[int], first: _M, rela
     # the first mention equal to ``first``: an equal one starts where it does
     idx = allm.index(first, bisect_left(starts, first.start))
     for m in allm[idx + 1 :]:
-        if m.start >= para_end:
+        if m.start >= para_end and not _basis_goes_on(r, relation, para_end, m):
             break
+        if m.start >= para_end:
+            # "...; \nQuyết định số 2229/QĐ-BTC ngày 30/6/2025 ..." (qd_3509): one more basis on the next line
+            para_end = r.paragraphs[r.paragraph_of(m.start)][1]
+            reach = m.start
         if m.nested or m.amender_of is not None or m.inner:
             reach = max(reach, _extent_end(m))
             continue
@@ -1613,6 +1621,17 @@ def _continue_cue(r: _Reader, allm: list[_M], starts: list[int], first: _M, rela
         break
 
 
+def _basis_goes_on(r: _Reader, relation: str, para_end: int, m: _M) -> bool:
+    """Whether ``m``, on a line of its own, continues a list of legal bases that the line before
+    left open with ``;`` (the preamble's lines without their own "Căn cứ")."""
+    if relation != "based_on" or not m.number or m.start >= r.body_start:
+        return False
+    between = r.text[para_end : m.start]
+    if between.strip() or between.count("\n") != 1:
+        return False
+    return r.text[:para_end].rstrip(" *_").endswith(";")
+
+
 def _next_basis(r: _Reader, gap: str, m: _M, relation: str) -> bool:
     """``Căn cứ Quyết định số 1746/QĐ-TTg ... (cũ) thời kỳ 2021 - 2030; Quyết định số
     1747/QĐ-TTg ...`` (kh_0134): in a Căn cứ paragraph of the preamble, a document
@@ -1620,6 +1639,8 @@ def _next_basis(r: _Reader, gap: str, m: _M, relation: str) -> bool:
     previous one's subject was not read to its end."""
     if relation != "based_on" or not r.in_preamble(m.start):
         return False
+    # a type the mention did not take in ("... của Chính phủ và Chương trình hành động số 10-CTr/TU", kh_552)
+    gap = _TYPE_BEFORE_NUMBER_RE.sub(" ", gap)
     # ":" typed for ";" ("...thủ tục hành chính: Thông tư số 01/2018/TT-VPCP", qd_1351)
     cut = max(gap.rfind(";"), gap.rfind(":"))
     if cut >= 0 and _LIST_SEP_RE.match(gap[cut + 1 :]):

@@ -256,7 +256,8 @@ def _sections(nodes: list[dict], stop: int) -> list[Section]:
 
 
 def _body_end(text: str) -> int:
-    m = re.search(r"^\s*Nơi nhận\b", text, re.MULTILINE)
+    # "Nơi nhận:" or "Nơi nhận" ending its line, not "Nơi nhận báo cáo tài chính ..." (tt_58-2026)
+    m = re.search(r"^\s*(?:Nơi nhận|NƠI NHẬN)(?=[^\S\n]*(?::|$))", text, re.MULTILINE)
     if m:
         return m.start()
     m = re.search(r"\./\.", text)
@@ -326,7 +327,9 @@ _BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]*|\(\d+\)\.?[ \t]*)?")
 _NUMBER_LABEL_RE = re.compile(r"\d{1,2}\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
 _SHORT_LABEL_RE = re.compile(r"[^:\n.;]{1,40}:\s*")
 _WORD_AFTER_RE = re.compile(r"\s*(?:\([^)]*\)\s*)?[,:]?\s*(\S+)")
-_TRIGGER_AFTER_RE = re.compile(r"\s*(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Kk]êu gọi)\s+")
+# the issuer as subject, then its assignment verb: "Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận ..."
+# (nq_380-NQ-CP III.5): the object is the assignee
+_TRIGGER_AFTER_RE = re.compile(r"\s*(?:(?:trân trọng|kính|tiếp tục)\s+)?(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Kk]êu gọi)\s+")
 _LEAD_AFTER_RE = re.compile(r"\s*,?\s*(?:[^,]{0,80},\s*)?chủ trì")
 _NOT_A_TRIGGER_BEFORE_RE = re.compile(r"(?:theo|đáp ứng|của)\s*$", re.IGNORECASE)
 _SUB_LABEL_RE = re.compile(r"[a-zđ][).]\s*|[-+•]\s*")
@@ -442,6 +445,13 @@ class _Extractor:
             lab = _SHORT_LABEL_RE.match(text, s, e)
             if lab and len(lab.group().split()) <= 6:
                 ul = self.reader.read(lab.end(), e)
+        if ul is None and impl:
+            # "3. Đơn vị vận hành hệ thống điện và thị trường điện quốc gia có trách nhiệm lập ..." (vbhn_57):
+            # a generic head the reader does not take alone, named up to its duty
+            np = _GENERIC_HEAD_DUTY_RE.match(text, s, e)
+            if np is not None and not _ACTION_WORDS_RE.search(np.group("np")):  # "Tổ chức triển khai ..." is a verb
+                name = np.group("np")
+                ul = UnitList(s, s + len(name), name, [Unit(name, "lead", name, Span(s, s + len(name)))], True, True)
         candidates: list[UnitList] = []
         opened = False
         if ul is not None:
@@ -510,8 +520,25 @@ class _Extractor:
                 # standing duty (tt_23, ttlt_47, luat_134, nd_302 Điều 3); "X chủ trì ..." is still an assignment
                 continue
             role = "lead" if _LEAD_AFTER_RE.match(text, c.end, c.end + 90) else "execute"
-            return _Found(c, c.start, "subject", role)
+            return _Found(self._name_to_duty(c), c.start, "subject", role)
         return None
+
+    def _name_to_duty(self, ul: UnitList) -> UnitList:
+        """A unit the reader cut short before its duty: "Cục Công nghiệp công nghệ thông tin (Bộ Khoa
+        học và Công nghệ) chủ trì ...", "Các cơ quan, tổ chức sử dụng vốn ngân sách nhà nước để thuê,
+        mua sắm ... có trách nhiệm ..." (tt_34-2025): lower-case words that run on from the name up to
+        the duty belong to it, unless they are an action of their own."""
+        text = self.text
+        m = _DUTY_WORD_RE.search(text, ul.end, min(len(text), ul.end + 200))
+        if m is None or m.start() == ul.end:
+            return ul
+        gap = text[ul.end : m.start()]
+        words = gap.split()
+        if (not gap[:1].isspace() or not words or not words[0][:1].islower() or len(words) > 24
+                or re.search(r"[.;:\n]", gap) or _ACTION_WORDS_RE.search(gap)):
+            return ul
+        end = len(text[: m.start()].rstrip(" ,"))
+        return UnitList(ul.start, end, text[ul.start : end], ul.units, ul.generic, ul.some_generic)
 
     def _trigger(self, s: int, e: int, assign_only: bool = False) -> _Found | None:
         """The unit after an assignment verb (``Giao X``, ``Đề nghị X``, ``Yêu cầu X``);
@@ -527,9 +554,20 @@ class _Extractor:
             if _NOT_A_TRIGGER_BEFORE_RE.search(before):
                 continue
             ul = self.reader.read(m.end(), self._limit(m.end()))
+            if ul is None and _HONORED_ADDRESSEE_RE.match(self.text, m.end()):
+                ul = self._addressee()  # "Văn phòng Chính phủ đề nghị quý Bộ khẩn trương ..." (cv_8794_2013)
             if ul is not None and (not ul.generic or ul.text.lower().startswith(("các", "những"))):
                 return _Found(ul, m.start(), "trigger", "lead")
         return None
+
+    def _addressee(self) -> UnitList | None:
+        """The one body a letter is addressed to (``Kính gửi: Bộ Lao động - Thương binh và Xã hội``),
+        which the letter then calls "quý Bộ", "quý cơ quan"; None for a list of addressees."""
+        m = _KINH_GUI_ONE_RE.search(self.text, 0, min(len(self.text), 3000))
+        if m is None:
+            return None
+        ul = self.reader.read(m.start("who"), m.end("who"))
+        return ul if ul is not None and ul.end >= len(self.text[: m.end("who")].rstrip(" .;")) - 1 else None
 
     def _heading_unit(self, heading: str, hs: int, he: int, titled: bool = False) -> _Found | None:
         """The unit a heading names; ``titled`` when lettered sub-items follow the heading line."""
@@ -591,7 +629,9 @@ class _Extractor:
         # answers to a province's requests): the topic before the colon names no assignee
         topic = _TOPIC_LABEL_RE.match(self.text, s) if heading is not None and heading[0].startswith("Về ") else None
         rules = self.normative and not impl
-        if heading is not None and topic is None and not rules:
+        # (nor in a law's, decree's or circular's articles outside their implementation part: nd_63_2010 Điều 5
+        # "1. Cơ quan kiểm soát thủ tục hành chính ...", tt_08-2026 "Bộ Nội vụ tạm dừng kết nối ...")
+        if heading is not None and topic is None and not rules and not (self.legal and self.in_article and not impl):
             # (in a regulation, outside its implementation part, a unit's heading lists its standing
             # duties, not tasks: qd_102 "Chương II. TRÁCH NHIỆM PHỐI HỢP ..." / "1. Sở Dân tộc và Tôn giáo")
             f = self._heading_unit(*heading, titled=titled)
@@ -843,11 +883,8 @@ class _Extractor:
         if hkey and self.cues.no_task.match(hkey):
             # "Điều 21. Hiệu lực thi hành / 1. ... có hiệu lực ... / 2. Lãnh đạo Bộ, ... chịu trách nhiệm thi
             # hành Thông tư này" (tt_23): the executing clause is a task, the rest of the article is not
-            if s.kind == "article" and impl and _EFFECT_RE.match(hkey):
-                # "MỤC IV. TỔ CHỨC THỰC HIỆN / Điều 15. Hiệu lực thi hành / 1. ... có hiệu lực ... / 2. Sở Lao
-                # động – Thương binh và Xã hội, Kho bạc Nhà nước ... có trách nhiệm phối hợp, hướng dẫn và tổ chức
-                # thực hiện" (ttlt_47): under the implementation part, its clauses that name units are tasks
-                self._clauses_naming_units(s, end, my_path)
+            if s.kind == "article" and _EFFECT_RE.match(hkey):
+                self._effect_article(s, end, my_path, every_unit=impl or bool(_IMPL_IN_HEADING_RE.search(hkey)))
             elif s.kind == "article" and self.cues.executing.search(text, s.span.start, end):
                 self._executing_clause(s, end, my_path)
             return
@@ -928,13 +965,29 @@ class _Extractor:
                 self._add(f, c.span.start, c_end, path + ((c.label,) if c is not s else ()))
             return
 
-    def _clauses_naming_units(self, s: Section, end: int, path: tuple[str, ...]) -> None:
-        for c in [c for c in s.children if c.kind in _STRUCTURAL and c.kind != "letter"]:
+    def _effect_article(self, s: Section, end: int, path: tuple[str, ...], every_unit: bool) -> None:
+        """The tasks of an article on the document's effect ("Hiệu lực thi hành"): its executing
+        clause, and a clause that opens on a unit with a duty ("3. Uỷ ban Nhân dân, Sở Tài chính,
+        Thuế các Tỉnh ... có trách nhiệm triển khai ...", tt_58-2026); ``every_unit`` when the article
+        is the implementation part itself ("Hiệu lực và trách nhiệm thi hành", tt_34-2025) or under it
+        ("MỤC IV. TỔ CHỨC THỰC HIỆN / Điều 15. Hiệu lực thi hành", ttlt_47): every clause naming a unit.
+        A clause on difficulties ("Trong quá trình thực hiện, nếu có vướng mắc, ...") stays none
+        unless the article is the implementation part."""
+        clauses = [c for c in s.children if c.kind in _STRUCTURAL and c.kind != "letter"] or [s]
+        for c in clauses:
             c_end = min(c.span.end, end)
             ch, chs, che = self.heading(c, c_end)
-            f = self._find(chs, c_end, True, (ch, chs, che), openers=False)
+            label = (c.label,) if c is not s else ()
+            if self.cues.executing.search(self.text, c.span.start, c_end):
+                f = self._executing_subject(chs, c_end) or self._find(chs, c_end, True, None)
+            elif every_unit:
+                f = self._find(chs, c_end, True, (ch, chs, che), openers=False)
+            else:
+                f = self._subject(chs, c_end, True, openers=False)
+                if f is not None and not self.cues.duty.match(self.text[f.units.end : f.units.end + 120]):
+                    f = None
             if f is not None:
-                self._add(f, c.span.start, c_end, path + (c.label,))
+                self._add(f, c.span.start, c_end, path + label)
 
     def _executing_subject(self, s: int, e: int) -> _Found | None:
         """The units of an executing sentence that does not open its article: "Điều 2. Quyết định
@@ -944,9 +997,8 @@ class _Extractor:
         if m is None:
             return None
         start = max(self.text.rfind(". ", s, m.start()), self.text.rfind("\n", s, m.start()))
-        if start < s:
-            return None
-        start = _skip_punct(self.text, start + 1, m.start())
+        # the sentence with the cue, or the clause itself when it is that sentence
+        start = _skip_punct(self.text, start + 1 if start >= s else s, m.start())
         ul = self.reader.read(start, m.start())
         if ul is None or ul.start != start or re.search(r"[.;:]", self.text[ul.end : m.start()]):
             return None
@@ -1032,11 +1084,32 @@ _LEGAL_TYPES = frozenset(key(t) for t in (
 _LEGAL_DUTY_RE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:[^,.;]{0,80},\s*)?(?:chủ trì|khẩn trương)")
 
 _EFFECT_RE = re.compile(r"^hiệu lực")
+_GENERIC_HEAD_DUTY_RE = re.compile(
+    r"(?P<np>(?:Các |Những )?(?:Đơn vị|Cơ quan|Tổ chức|Doanh nghiệp|Cơ sở|Người)\b[^.;:\n]{3,120}?)"
+    r"(?=\s(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b)"
+)
+# a letter's name for its addressee, and the one addressee of its "Kính gửi" line
+_HONORED_ADDRESSEE_RE = re.compile(r"[Qq]uý\s+(?:Bộ|Cơ quan|cơ quan|Ủy ban|Uỷ ban|Sở|Ban|Cục|Tổng cục|đơn vị|Đơn vị|Tập đoàn|Ngân hàng)\b")
+_KINH_GUI_ONE_RE = re.compile(r"(?m)^[ \t]*Kính gửi[ \t]*:?[ \t]*(?P<who>[^\n;]{3,120}?)[ \t.;]*$")
+# the duty a subject's name runs up to (see _Extractor._name_to_duty), and actions that end a name
+_DUTY_WORD_RE = re.compile(r"\s(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")
+_ACTION_WORDS_RE = re.compile(
+    r"\b(?:hướng dẫn|tổ chức thực hiện|thực hiện|triển khai|chỉ đạo|theo dõi|kiểm tra|tham mưu|rà soát|báo cáo|đề xuất|"
+    r"trình|ban hành|xây dựng|phối hợp|bố trí|bảo đảm|đảm bảo|tăng cường|đôn đốc|căn cứ|được|đã|sẽ|"
+    r"tiếp tục|khẩn trương|chủ động|tích cực|nghiên cứu|phải|cần|sớm|nhanh chóng|thường xuyên|trực tiếp)\b"
+)
+# an effect article's title that also names the implementation: "Hiệu lực và trách nhiệm thi hành" (tt_34-2025)
+_IMPL_IN_HEADING_RE = re.compile(r"trách nhiệm (?:thi hành|thực hiện)|tổ chức (?:thực hiện|thi hành)")
 _BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]|[a-zđ]\)[ \t])")
 # a unit's duty ending in a colon, the bullets below it say what: "... có trách nhiệm:"
 _DUTY_COLON_RE = re.compile(r"[ \t]*(?:có|chịu)[ \t]+trách[ \t]+nhiệm(?:[ \t]+(?:thực hiện|triển khai)[^:\n]{0,60})?[ \t]*:")
 # a request the document reports, not one it makes: "... đã có Công văn ... đề nghị X ..."
-_REPORTED_RE = re.compile(r"\bđã[ \t]+(?:có[ \t]+)?(?:công văn|văn bản|tờ trình|báo cáo|ban hành)\b", re.I)
+_REPORTED_RE = re.compile(
+    r"\bđã[ \t]+(?:có[ \t]+)?(?:công văn|văn bản|tờ trình|báo cáo|ban hành)\b"
+    # "Ngày 19 tháng 9 năm 2013, Văn phòng Chính phủ có văn bản số 349/TB-VPCP thông báo ... yêu cầu quý Bộ ..."
+    r"|\bcó[ \t]+(?:công văn|văn bản|thông báo)[ \t]+số\b",
+    re.I,
+)
 # a statement under a condition that follows the subject's verb closely: "X vay tiền của cổ đông nếu ..."
 _CONDITION_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}\bnếu\b")
 # what a subject does that is no assignment: a difficulty, a past deed, a state, a prohibition

@@ -43,6 +43,15 @@ _ACTION_STARTS = [("đồng", "chủ", "trì"), ("chủ", "trì"), ("phối", "h
                   ("chịu", "trách", "nhiệm")]
 
 
+_COMMITTEE_FIRST = frozenset({"tỉnh", "huyện", "thành", "quận", "thị", "đảng", "xã"})
+
+
+def _committee_at(toks: TokenWindow, j: int) -> bool:
+    """A Party committee named by its level, in lower case: "tỉnh ủy", "thành ủy", "đảng ủy"."""
+    return (j >= 0 and toks.fits(j + 2) and toks[j].key in _COMMITTEE_FIRST
+            and toks[j + 1].key in ("ủy", "uỷ") and toks[j].end + 1 == toks[j + 1].start)
+
+
 class Tok(NamedTuple):
     """A token of the window being read (a named tuple: reads make many and look at few)."""
 
@@ -302,6 +311,14 @@ class UnitReader:
                 j += max(1, nested, self._word_len(toks, j))
                 cap_tail = True
                 u.specific = True
+                continue
+            if _committee_at(toks, j):
+                # "Ban tuyên giáo và dân vận tỉnh ủy, thành ủy" (qd_1147): a Party committee in lower case
+                j += 2
+                cap_tail = True
+                continue
+            if t.text == "," and _committee_at(toks, j + 1) and toks.fits(j + 3) and _committee_at(toks, j - 2):
+                j += 1  # ", thành ủy" after "tỉnh ủy"
                 continue
             m = _match(toks, j, ph.localities)
             if m:
