@@ -31,6 +31,7 @@ _SPACES = re.compile(r"\s+")
 # the label of a table row: "1", "12", "1.2", "a", "I", "IV", "1." (not a word)
 _ROW_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ]\)?)$")
 _PIPE_LINE = re.compile(r"^[ \t]*\|[ \t]*$")
+_PIPE_LINE_START_RE = re.compile(r"\n[ \t]*\|")
 _GFM_ROW = re.compile(r"^[ \t]*\|.*\|")
 _GFM_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -103,22 +104,31 @@ def markdown_tables(md: str, clean: Callable[[str], str] | None = None) -> list[
 
 
 def _gfm_tables(md: str, clean: Callable[[str], str] | None) -> list[tuple[int, Table]]:
+    """Pipe tables, one row per line (``| a | b |``)."""
     out: list[tuple[int, Table]] = []
     rows: list[tuple[str, ...]] = []
-    start = 0
-    lines = md.split("\n")
-    for i, line in enumerate(lines + [""]):
-        if _GFM_ROW.match(line) and line.count("|") >= 3:
-            if _GFM_SEP.match(line):
-                continue
-            if not rows:
-                start = i
-            cells = _UNESCAPED_PIPE.split(line.strip())[1:-1]
-            rows.append(tuple(cell_text([clean(c) if clean else c]) for c in cells))
+    start = end = -2
+    text = "\n" + md
+    # lines that open with a pipe, found from the line break before them (a literal the engine
+    # searches fast; "^" in multi-line mode is tried at every position)
+    for m in _PIPE_LINE_START_RE.finditer(text):
+        ls = m.start()  # the line's start in md (text has one more character in front)
+        le = md.find("\n", ls)
+        le = len(md) if le == -1 else le
+        line = md[ls:le]
+        if line.count("|") < 3 or not _GFM_ROW.match(line):
             continue
-        if len(rows) >= 2:
-            out.append((start, Table(rows=tuple(rows), grid=False)))
-        rows = []
+        if ls != end + 1 and len(rows) >= 2:
+            out.append((md.count("\n", 0, start), Table(rows=tuple(rows), grid=False)))
+        if ls != end + 1:
+            rows, start = [], ls
+        end = le
+        if _GFM_SEP.match(line):
+            continue
+        cells = _UNESCAPED_PIPE.split(line.strip())[1:-1]
+        rows.append(tuple(cell_text([clean(c) if clean else c]) for c in cells))
+    if len(rows) >= 2:
+        out.append((md.count("\n", 0, start), Table(rows=tuple(rows), grid=False)))
     return out
 
 
@@ -137,13 +147,16 @@ def web_markdown_tables(
     if "|" not in md:
         return []
     lines = md.split("\n")
-    tables: list[Table] = []
+    tables: list = []
     n_cells = 0
-    i, n = 0, len(lines)
-    while i < n:
-        if not _PIPE_LINE.match(lines[i]):
-            i += 1
-            continue
+    n = len(lines)
+    # the pipe lines by a comprehension: no Python step per line of text
+    pipe_lines = [k for k, line in enumerate(lines) if line.strip() == "|"]
+    i = 0
+    for first in pipe_lines:
+        if first < i:
+            continue  # inside the table read last
+        i = first
         # a table: pipe lines and cell lines until a pipe line followed by a blank line
         segments: list[list[str] | None] = []  # None marks a pipe line
         j = i
@@ -163,7 +176,7 @@ def web_markdown_tables(
                     segments.append([line])
             j += 1
         rows = _web_rows(segments, clean)
-        start, i = i, j
+        start, i = first, j
         if len(rows) >= 2:
             table = Table(rows=tuple(rows), grid=False)
             tables.append((start, table) if with_lines else table)
@@ -179,10 +192,12 @@ def _web_rows(segments: list[list[str] | None], clean: Callable[[str], str] | No
     width = 0
     k = 0
     m = len(segments)
+    # each cell's text once (the row logic looks at the next cell before taking it)
+    texts = [cell_text(clean(x) if clean else x for x in seg) if seg is not None else "" for seg in segments]
     while k < m:
         seg = segments[k]
         if seg is not None:
-            cur.append(cell_text(clean(x) if clean else x for x in seg))
+            cur.append(texts[k])
             k += 1
             continue
         # a run of pipe lines
@@ -194,8 +209,7 @@ def _web_rows(segments: list[list[str] | None], clean: Callable[[str], str] | No
             if not cur and run > 1 and rows:
                 cur.extend([""] * (run - 1))  # pipes before the first cell: empty cells
             continue
-        nxt = segments[k] if k < m else None
-        next_text = cell_text(clean(x) if clean else x for x in nxt) if nxt else ""
+        next_text = texts[k] if k < m else ""
         ends_row = (
             not width  # the first row ends at its first double pipe
             or len(cur) >= width - 2  # the last columns are the ones merged most often

@@ -58,23 +58,27 @@ def drop_gazette_furniture(text: str) -> str:
             if 0 <= j < len(lines) and _PAGE_NUMBER_RE.fullmatch(lines[j]):
                 drop.add(j)
                 break
+    # each run of dropped and blank lines around a head becomes one break, open or closed by the
+    # text before it; the lines between runs are copied as slices (no Python step per line)
     out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if i not in drop:
-            out.append(lines[i])
-            i += 1
+    kept = 0  # lines[kept:] are not yet in out
+    n = len(lines)
+    for i in sorted(drop):
+        if i < kept:
             continue
-        # a run of dropped and blank lines: one break, open or closed by the text before it
-        while out and not out[-1].strip():
-            out.pop()
-        while i < len(lines) and (i in drop or not lines[i].strip()):
-            i += 1
+        a = i
+        while a > kept and (a - 1 in drop or not lines[a - 1].strip()):
+            a -= 1
+        b = i
+        while b < n and (b in drop or not lines[b].strip()):
+            b += 1
+        out.extend(lines[kept:a])
         prev = out[-1].rstrip() if out else ""
-        out.append("" if prev.endswith(_SENTENCE_END) or not prev else None)  # type: ignore[arg-type]
-        if out[-1] is None:
-            out.pop()
-    return "\n".join(x for x in out)
+        if prev.endswith(_SENTENCE_END) or not prev:
+            out.append("")
+        kept = b
+    out.extend(lines[kept:])
+    return "\n".join(out)
 
 
 def read_text(path: Path, name: str) -> RawText:
