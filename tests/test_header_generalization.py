@@ -383,3 +383,17 @@ def test_gazette_page_furniture_of_a_text_copy_is_dropped() -> None:
     )
     # one head is no gazette copy: nothing changes
     assert drop_gazette_furniture("CÔNG BÁO/Số 327/Ngày 14-06-2026\nĐiều 1.\n") == "CÔNG BÁO/Số 327/Ngày 14-06-2026\nĐiều 1.\n"
+
+
+def test_a_consolidated_text_known_by_its_opening_paragraph() -> None:
+    # vbhn_23-VBHN-VPQH_congbao_1093-1094.pdf: the first pages only, no authentication block at the end
+    from vndocs.extract.header import complete_header
+
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nLUẬT\nBAN HÀNH VĂN BẢN QUY PHẠM PHÁP "
+        "LUẬT\n\nLuật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13 ngày 22 tháng 6 năm 2015 của Quốc hội, có "
+        "hiệu lực kể từ ngày 01 tháng 7 năm 2016, được sửa đổi, bổ sung bởi:\nLuật số 63/2020/QH14 ngày 18 tháng 6 "
+        "năm 2020 của Quốc hội.\n\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
+    )
+    header = complete_header(extract_header(text), text, None, [])
+    assert (header.type.value, header.issuer.value) == ("Văn bản hợp nhất", "Văn phòng Quốc hội")

@@ -712,6 +712,28 @@ def _consolidation_block(text: str) -> dict[str, Field]:
     return out
 
 
+# the opening of a consolidated text: "Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13 ngày 22
+# tháng 6 năm 2015 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 7 năm 2016, được sửa đổi, bổ sung bởi:"
+# (vbhn_23-VBHN-VPQH_congbao_1093-1094.pdf, its first pages only: no authentication block)
+_CONSOLIDATION_INTRO_RE = re.compile(
+    r"^(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư(?: liên tịch)?|Quyết định)\b[^\n]{0,300}?"
+    r"\bsố\s+(?P<base>\d+/\d{4}/[\wĐđ-]+)[^\n]{0,300}?có hiệu lực[^\n]{0,160}?(?:đã\s+)?được\s+sửa\s+đổi,?\s*"
+    r"(?:bổ\s+sung\s+)?(?:bởi|theo)\s*:",
+    re.M,
+)
+
+
+def _consolidation_intro(text: str) -> dict[str, Field]:
+    """Type (and for a law, the issuer) of a consolidated text known by its opening paragraph."""
+    m = _CONSOLIDATION_INTRO_RE.search(text, 0, min(len(text), 3000))
+    if m is None:
+        return {}
+    out = {"type": Field("Văn bản hợp nhất", Span(m.start(), m.end()))}
+    if re.search(r"/(?:UBTV)?QH\d*$", m.group("base")):
+        out["issuer"] = Field("Văn phòng Quốc hội", None)  # the National Assembly's office consolidates its laws
+    return out
+
+
 def complete_header(
     header: Header, text: str, signer: Signer | None, recipients: list[Recipient]
 ) -> Header:
@@ -725,6 +747,8 @@ def complete_header(
     """
     changes: dict[str, object] = {}
     vbhn = _consolidation_block(text) if header.number is None else None
+    if not vbhn and header.number is None:
+        vbhn = _consolidation_intro(text)
     if vbhn:
         # a consolidated text signs at its end: "BỘ CÔNG THƯƠNG / Số: 49/VBHN-BCT /
         # XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày ..." (vbhn_49, vbhn_31)
