@@ -397,3 +397,14 @@ def test_a_consolidated_text_known_by_its_opening_paragraph() -> None:
     )
     header = complete_header(extract_header(text), text, None, [])
     assert (header.type.value, header.issuer.value) == ("Văn bản hợp nhất", "Văn phòng Quốc hội")
+
+
+def test_the_country_s_name_inside_a_subject_does_not_end_it() -> None:
+    # vbhn_49-VBHN-BCT (Công báo text and PDF)
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nTHÔNG TƯ\nQuy định Quy tắc xuất xứ hàng "
+        "hóa trong Hiệp định Đối tác kinh tế toàn diện giữa Chính phủ nước Cộng hòa Xã hội Chủ nghĩa Việt Nam và "
+        "Chính phủ Các Tiểu vương quốc Ả-rập thống nhất\n\nCăn cứ Nghị định số 40/2025/NĐ-CP;\n"
+    )
+    title = extract_header(text).title
+    assert title is not None and title.value.endswith("Các Tiểu vương quốc Ả-rập thống nhất")

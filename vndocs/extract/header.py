@@ -576,7 +576,9 @@ def _title_after_type(lines: list[_Line], type_idx: int) -> Field | None:
                 break
             i += 1
             continue
-        if PREAMBLE_START_RE.match(s) or _ENACT_RE.match(s) or NATIONAL_RE.search(s):
+        # the national title line ends the subject; the country's name inside a subject does not
+        # ("... giữa Chính phủ nước Cộng hòa Xã hội Chủ nghĩa Việt Nam và ...", vbhn_49-VBHN-BCT)
+        if PREAMBLE_START_RE.match(s) or _ENACT_RE.match(s) or (NATIONAL_RE.search(s) and (_is_upper(s) or MOTTO_RE.search(s))):
             break
         if not parts and _OLD_STYLE_ID_RE.match(s):
             # old style: "CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN ..."
