@@ -392,7 +392,10 @@ class _Extractor:
         self.normative = key(str(htype or "")) in {key(t) for t in load("task_cues")["normative_types"]["types"]}
         self.legal = key(str(htype or "")) in _LEGAL_TYPES
         """A law, decree or circular: its articles outside the implementation part state rules and duties."""
-        self.legal_duty = _LEGAL_DUTY_RE
+        self.law = key(str(htype or "")) in _LAW_TYPES
+        """A law or ordinance: a chapter on each ministry's "trách nhiệm" states standing duties, and only a
+        "chủ trì" that makes something (a list, a programme to submit) is an assignment (luat_24, luat_86)."""
+        self.legal_duty = _LAW_DUTY_RE if self.law else _LEGAL_DUTY_RE
         """A guidance or regulation: its provisions are rules unless an item sits under the implementation section."""
         """True while walking the articles (Điều) of a legal text."""
 
@@ -888,7 +891,7 @@ class _Extractor:
             elif s.kind == "article" and self.cues.executing.search(text, s.span.start, end):
                 self._executing_clause(s, end, my_path)
             return
-        is_impl = impl or bool(hkey and self.cues.impl.match(hkey))
+        is_impl = impl or bool(hkey and self.cues.impl.match(hkey) and (not self.law or _LAW_IMPL_RE.match(hkey)))
         if s.kind == "article" and self.cues.executing.search(text[s.span.start : end]):
             is_impl = True
         if s.kind in ("part", "chapter", "section", "article"):
@@ -999,6 +1002,11 @@ class _Extractor:
         start = max(self.text.rfind(". ", s, m.start()), self.text.rfind("\n", s, m.start()))
         # the sentence with the cue, or the clause itself when it is that sentence
         start = _skip_punct(self.text, start + 1 if start >= s else s, m.start())
+        # a web copy that ran the article's title into its text: "Điều 16. Trách nhiệm thi hành Bộ trưởng Bộ Lao
+        # động - Thương binh và Xã hội, ... chịu trách nhiệm thi hành Nghị định này." (nd_75_2021)
+        title = _RUN_IN_TITLE_RE.match(self.text, start, m.start())
+        if title:
+            start = title.end()
         ul = self.reader.read(start, m.start())
         if ul is None or ul.start != start or re.search(r"[.;:]", self.text[ul.end : m.start()]):
             return None
@@ -1114,7 +1122,20 @@ _REPORTED_RE = re.compile(
 _CONDITION_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}\bnếu\b")
 # what a subject does that is no assignment: a difficulty, a past deed, a state, a prohibition
 _NO_ASSIGNMENT_AFTER_RE = re.compile(
-    r"[ \t]*(?:có[ \t]+)?(?:vướng mắc|gặp khó khăn|đã|đang|là|không|chưa|được(?![ \t]+giao))\b")
+    r"[ \t]*(?:có[ \t]+)?(?:vướng mắc|gặp khó khăn|đã|đang|là|không|chưa|được(?![ \t]+giao)|quy định chi tiết)\b")
+
+_LAW_TYPES = frozenset(key(t) for t in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"))
+# a law's own implementation part ("Điều khoản thi hành"), not its chapter on each body's "trách nhiệm"
+_LAW_IMPL_RE = re.compile(r"^(?:tổ chức thực hiện|tổ chức thi hành|trách nhiệm thi hành|điều khoản thi hành)")
+# in a law, "X chủ trì" assigns when it makes something: "Bộ Thông tin và Truyền thông chủ trì, phối hợp ... xây
+# dựng Danh mục ... trình Thủ tướng Chính phủ ban hành" (luat_86 Điều 26.2), not "... thực hiện công tác ..." (luat_24)
+_LAW_DUTY_RE = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:[^,.;]{0,80},\s*)?chủ trì\b[^.;:\n]{0,200}?\b(?:xây dựng|soạn thảo|trình|ban hành)\b"
+)
+
+_RUN_IN_TITLE_RE = re.compile(
+    r"(?:Trách nhiệm thi hành|Tổ chức thực hiện|Tổ chức thi hành|Hiệu lực thi hành|Điều khoản thi hành)\s+(?=[A-ZĐÀ-Ỹ])"
+)
 
 # a lead-in to the cases a power applies in: "... trong các trường hợp sau:" (tt_23 Điều 18)
 _CASES_RE = re.compile(r"(?:trường hợp|điều kiện) (?:sau|dưới) ?(?:đây)?\s*:\s*$")
