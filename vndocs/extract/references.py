@@ -217,7 +217,11 @@ _DIRECTION_AT_RE = re.compile(r"(?:ý\s+kiến\s+)?(?:chỉ\s+đạo|kết\s+lu�
 _GAP_CHARS_RE = re.compile(r"[\s,:“”\"(\-–]+")
 # a passive before the cue: "được sửa đổi, bổ sung bởi X", "(sửa đổi ... tại X)", and the second cue of
 # "đã được sửa đổi, bổ sung và bãi bỏ một số điều tại Quyết định số 18/2023/QĐ-TTg" (nq_35-2025-NQ-HDND)
-_AMENDED_BY_RE = re.compile(r"(?:được|\()\s*$|được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?\s*(?:,|và)\s*$")
+# ... and "TTHC bị bãi bỏ tại Quyết định số 1217/QĐ-BTP" (qd_1766_2020): the decision repealed the procedures
+# the next body of a joint document's issuers after a comma
+_JOINT_DASH_NEXT_RE = re.compile(r"\s*[-–—]\s*(?:Bộ|Ban|Ủy ban|Uỷ ban|Ngân hàng|Tòa án|Viện|Kiểm toán|Thanh tra)\b")
+_JOINT_NEXT_RE = re.compile(r"\s*(?:Bộ|Ban|Ủy ban|Uỷ ban|Ngân hàng|Tòa án|Viện|Kiểm toán|Thanh tra)\b")
+_AMENDED_BY_RE = re.compile(r"(?:được|bị|\()\s*$|được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?\s*(?:,|và)\s*$")
 _ISSUES_RE = re.compile(r"ban\s+hành\s*$")
 _ARTICLE_LINE_RE = re.compile(r"\s*Điều\s")
 _LEAD_FILLER_RE = re.compile(r"[\s,:*_“\"]|(?i:các|của)")
@@ -457,17 +461,20 @@ class _Reader:
 
     # ---- tails: date, issuer, term, subject -----------------------------
 
-    def read_issuer(self, pos: int) -> tuple[str | None, int]:
+    def read_issuer(self, pos: int, joint: bool = False) -> tuple[str | None, int]:
         """An issuer starting at ``pos`` (after ``của``) and where it ends.
 
         Stop words end it only in lower case (``Bộ Giao thông vận tải`` is a
-        name, ``giao`` a verb) unless the line is in capitals."""
+        name, ``giao`` a verb) unless the line is in capitals. ``joint``: the
+        document is a joint one (``TTLT``), whose issuers are listed with commas
+        (``của liên Bộ Quốc phòng, Bộ Lao động - Thương binh và Xã hội và Bộ Tài
+        chính``, tt_101_2018)."""
         stops = _stop_sets()["issuer"]
         i = pos
         end = pos
         words = 0
         caps = False
-        while words < 16:
+        while words < (40 if joint else 16):
             sp = _SPACE_RE.match(self.text, i)
             j = sp.end() if sp else i
             wm = _WORD_RE.match(self.text, j)
@@ -499,12 +506,15 @@ class _Reader:
             if end < len(self.text) and self.text[end] in ",;.:()“”\"":
                 # "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" (qd_1351): a dual title
                 dual = self.text[end] == "," and key(self.text[pos:end]) in _position_titles()
-                nsp = _SPACE_RE.match(self.text, end + 1) if dual else None
+                joint_next = joint and self.text[end] == "," and _JOINT_NEXT_RE.match(self.text, end + 1)
+                nsp = _SPACE_RE.match(self.text, end + 1) if dual or joint_next else None
                 nxt = _WORD_RE.match(self.text, nsp.end()) if nsp else None
                 if not (nxt and nxt.group()[0].isupper()):
                     break
                 i = end + 1
                 continue
+            if joint and _JOINT_DASH_NEXT_RE.match(self.text, end):
+                continue  # "Bộ Tài chính – Bộ Khoa học và Công nghệ" (a joint circular's issuers)
             if key(self.text[pos:end]) in _complete_issuers():
                 nsp = _SPACE_RE.match(self.text, end)
                 nj = nsp.end() if nsp else end
@@ -530,7 +540,7 @@ class _Reader:
             if "issuer" not in seen:
                 c = _TAIL_ISSUER_RE.match(self.text, pos)
                 if c:
-                    issuer, end = self.read_issuer(c.end())
+                    issuer, end = self.read_issuer(c.end(), joint=bool(m.number and "TTLT" in m.number))
                     if issuer:
                         m.issuer = m.issuer or issuer
                         pos = end
@@ -1542,7 +1552,11 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
                 continue
             if rule.zone == "title_or_scope" and not (in_title or _in_scope_article(r, cm.start())):
                 continue
-            if rule.relation == "based_on" and not in_pre and not _starts_paragraph(r, cm.start()):
+            # in the body, a "Căn cứ" that opens a paragraph or follows its label ("Kinh phí chi trả trợ cấp ...:
+            # Căn cứ Nghị định số 31/2013/NĐ-CP ...; Nghị định số 56/2013/NĐ-CP ...", cv_2638_2019) lists bases
+            if rule.relation == "based_on" and not in_pre and not (
+                _starts_paragraph(r, cm.start()) or r.low[max(0, cm.start() - 2) : cm.start()] == ": "
+            ):
                 continue
             k = bisect_left(top_starts, cm.end())
             nxt = top[k] if k < len(top) else None
@@ -1561,6 +1575,7 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
         for m in top:
             if r.in_title(m.start) and _TITLE_OBJECT_BEFORE_RE.search(r.low[max(r.title_zone[0], m.start - 40) : m.start]):
                 _set_cue(m, "guides")
+    _expiry_list_cues(r, top, top_starts, mentions, starts)
     # "hết hiệu lực" after the subject of the sentence
     for rule in rules:
         if rule.position == "after":
@@ -1637,7 +1652,8 @@ def _next_basis(r: _Reader, gap: str, m: _M, relation: str) -> bool:
     1747/QĐ-TTg ...`` (kh_0134): in a Căn cứ paragraph of the preamble, a document
     that opens the next ``;`` clause is one more legal basis, even when the
     previous one's subject was not read to its end."""
-    if relation != "based_on" or not r.in_preamble(m.start):
+    if relation != "based_on" or not (r.in_preamble(m.start) or "căn cứ" in r.low[
+            r.paragraphs[r.paragraph_of(m.start)][0] : m.start]):
         return False
     # a type the mention did not take in ("... của Chính phủ và Chương trình hành động số 10-CTr/TU", kh_552)
     gap = _TYPE_BEFORE_NUMBER_RE.sub(" ", gap)
@@ -1686,6 +1702,29 @@ def _list_intro_cues(
             if first and _gap_ok(r, s2 + mk.end(), first.start, rule.relation):
                 _set_cue(first, rule.relation)
                 _continue_cue(r, allm, starts, first, rule.relation)
+
+
+_EXPIRY_INTRO_RE = re.compile(r"(?:sau\s+đây|dưới\s+đây)\s+(?:hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ)[^:]{0,120}:\s*$")
+
+
+def _expiry_list_cues(r: _Reader, top: list[_M], top_starts: list[int], allm: list[_M], starts: list[int]) -> None:
+    """"2. Các quy định sau đây hết hiệu lực từ ngày Thông tư này có hiệu lực thi hành:" over "a) Thông tư
+    số 50/2014/TT-BGTVT ...", "b) Điều 2 Thông tư số 35/2020/TT-BGTVT ..." (tt_20-2026): the items are repealed."""
+    paras = r.paragraphs
+    for pi, para_low in r.colon_paragraphs:
+        if not _EXPIRY_INTRO_RE.search(para_low):
+            continue
+        s, e = paras[pi]
+        head = _LIST_MARKER_RE.match(r.text[s:e])
+        head_kind = head.lastgroup if head else None
+        for s2, e2 in paras[pi + 1 : pi + 30]:
+            mk = _LIST_MARKER_RE.match(r.text[s2:e2])
+            if not mk or mk.lastgroup == head_kind or _ARTICLE_LINE_RE.match(r.text[s2:e2]):
+                break
+            k = bisect_left(top_starts, s2)
+            first = top[k] if k < len(top) and top[k].start < e2 else None
+            if first and _gap_ok(r, s2 + mk.end(), first.start, "repeals"):
+                _set_cue(first, "repeals")
 
 
 def _scan_within(r: _Reader, rule: _CueRule, part: str, offset: int) -> list[re.Match[str]]:
