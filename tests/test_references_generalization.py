@@ -357,6 +357,8 @@ def test_a_list_after_sau_day_het_hieu_luc_is_repealed_and_a_basis_after_a_label
     text = (
         "II. Xây dựng dự toán năm 2020\n\n1. Kinh phí chi trả trợ cấp hàng tháng: Căn cứ Nghị định số 31/2013/NĐ-CP ngày "
         "09/4/2013 của Chính phủ quy định chi tiết Pháp lệnh; Nghị định số 56/2013/NĐ-CP ngày 22/5/2013 của Chính phủ "
-        "quy định chi tiết Pháp lệnh, các địa phương lập dự toán.\n"
+        "quy định chi tiết Pháp lệnh; các Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg ngày 27/10/2008, "
+        "số 53/2010/QĐ-TTg ngày 20/8/2010, các địa phương lập dự toán.\n"
     )
-    assert [one(text, n).relation for n in ("31/2013/NĐ-CP", "56/2013/NĐ-CP")] == ["based_on", "based_on"]
+    numbers = ("31/2013/NĐ-CP", "56/2013/NĐ-CP", "142/2008/QĐ-TTg", "53/2010/QĐ-TTg")
+    assert [one(text, n).relation for n in numbers] == ["based_on"] * 4

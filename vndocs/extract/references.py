@@ -1503,6 +1503,12 @@ def _gap_ok(r: _Reader, a: int, b: int, relation: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _plural_lead_re() -> re.Pattern[str]:
+    """``các <type> của <issuer> số`` (no colon) opening the next item of a list of bases."""
+    return re.compile(r"\s*(?:các|những)\s+(?:" + _alternation(_type_words()) + r")\s+của\s+[^;:.]{1,100}?(?:\s+số)?\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
 def _plural_intro_re() -> re.Pattern[str]:
     """``các <type> của <issuer>:`` ending right before a list of numbers."""
     return re.compile(r"(?:các|những)\s+(?:" + _alternation(_type_words()) + r")\s+của\s+[^;:.]{1,100}:\s*(?:số\s*)?$")
@@ -1659,7 +1665,8 @@ def _next_basis(r: _Reader, gap: str, m: _M, relation: str) -> bool:
     gap = _TYPE_BEFORE_NUMBER_RE.sub(" ", gap)
     # ":" typed for ";" ("...thủ tục hành chính: Thông tư số 01/2018/TT-VPCP", qd_1351)
     cut = max(gap.rfind(";"), gap.rfind(":"))
-    if cut >= 0 and _LIST_SEP_RE.match(gap[cut + 1 :]):
+    if cut >= 0 and (_LIST_SEP_RE.match(gap[cut + 1 :]) or _plural_lead_re().match(gap[cut + 1 :])):
+        # "...; các Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg ..., số 53/2010/QĐ-TTg ..." (cv_2638_2019)
         return True
     # "Căn cứ Pháp lệnh số 26/2005/PL-UBTVQH11 ngày 29/6/2005 ưu đãi người có công ... và Pháp
     # lệnh số 35/2007/PL-UBTVQH11 ..." (qd_12_2012): the subject read short, "và" joins a second basis
