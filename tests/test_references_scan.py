@@ -1,6 +1,6 @@
 """The reference extractor's fast scanning gives what the plain patterns give.
 
-``vndocs.extract.references`` lists where each word-list pattern may start with
+``vndocs.extract.reference_patterns`` lists where each word-list pattern may start with
 one trie pass and tries the pattern there only, and lowers the text with its own
 faster form of ``tone_key``; both must be exact, not approximate: these tests
 compare them with ``finditer`` and ``tone_key`` over every corpus document and
@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from vndocs.extract import reference_mentions as M
+from vndocs.extract import reference_patterns as P
 from vndocs.extract import references as R
 from vndocs.models import Header
 from vndocs.normalize import normalize, tone_key
@@ -53,32 +55,32 @@ def texts() -> list[str]:
 def _families() -> list[tuple[str, object, bool]]:
     """(family, pattern, over the lowered text) for every scanned pattern."""
     fams: list[tuple[str, object, bool]] = [
-        ("law", R._LAW_RE, False),
-        ("number", R._number_mention_re(), True),
-        ("std", R._STD_RE, False),
-        ("short", R._short_re(), False),
-        ("anaphor", R._anaphor_re(), False),
+        ("law", P._LAW_RE, False),
+        ("number", P._number_mention_re(), True),
+        ("std", P._STD_RE, False),
+        ("short", P._short_re(), False),
+        ("anaphor", P._anaphor_re(), False),
     ]
-    fams += [(rule.family, rule.pattern, True) for rule in R._cue_rules()]
+    fams += [(rule.family, rule.pattern, True) for rule in P._cue_rules()]
     return fams
 
 
 def test_scan_finds_every_match_of_every_pattern(texts: list[str]) -> None:
     for text in texts:
-        r = R._Reader(text, Header(), [])
+        r = M._Reader(text, Header(), [])
         assert (r.starts is not None) == (len(r.low) == len(text))
         for family, pattern, over_low in _families():
             string = r.low if over_low else text
             want = [(m.start(), m.end()) for m in pattern.finditer(string)]  # type: ignore[attr-defined]
-            got = [(m.start(), m.end()) for m in R._scan(r, family, pattern, string)]  # type: ignore[arg-type]
+            got = [(m.start(), m.end()) for m in P._scan(r, family, pattern, string)]  # type: ignore[arg-type]
             assert got == want, (family, text[:60])
 
 
 def test_party_and_amender_starts_find_every_match(texts: list[str]) -> None:
     for text in texts:
         low = tone_key(text).lower()
-        want = [m.span() for m in R._PARTY_RE.finditer(text)]
-        got = [m.span() for m in R._party_matches(text)]
+        want = [m.span() for m in P._PARTY_RE.finditer(text)]
+        got = [m.span() for m in P._party_matches(text)]
         assert got == want
         assert [m.span() for m in R._amender_matches(low)] == [m.span() for m in R._AMENDER_RE.finditer(low)]
 
@@ -87,15 +89,15 @@ def test_matches_at_passes_over_starts_inside_a_match() -> None:
     import re
 
     pat = re.compile(r"ab+")
-    assert [m.span() for m in R._matches_at(pat, "abbab", [0, 1, 3])] == [(0, 3), (3, 5)]
-    assert [m.span() for m in R._matches_at(pat, "abbab", [1, 2])] == []
+    assert [m.span() for m in P._matches_at(pat, "abbab", [0, 1, 3])] == [(0, 3), (3, 5)]
+    assert [m.span() for m in P._matches_at(pat, "abbab", [1, 2])] == []
 
 
 def test_article_starts_find_every_match(texts: list[str]) -> None:
     extra = ["Điều 1.", "\n\n  **Điều 2.** x", "x Điều 3.\n_ Điều 4 .", " \n\t*\n Điều 5.Điều 6."]
     for text in texts + extra:
-        got = [(m.span(), m.group(1)) for m in R._article_matches(text)]
-        assert got == [(m.span(), m.group(1)) for m in R._ARTICLE_RE.finditer(text)]
+        got = [(m.span(), m.group(1)) for m in P._article_matches(text)]
+        assert got == [(m.span(), m.group(1)) for m in P._ARTICLE_RE.finditer(text)]
 
 
 def test_amender_starts_find_every_match() -> None:
@@ -110,7 +112,7 @@ def test_amender_starts_find_every_match() -> None:
 def test_colon_paragraphs_and_cues_within_them(texts: list[str]) -> None:
     extra = ["Bãi bỏ:\n- Thông tư số 1/2020/TT-BTC;", "Thay thế: **\n", "a:\n\nb :_*", ":"]
     for text in texts + extra:
-        r = R._Reader(text, Header(), [])
+        r = M._Reader(text, Header(), [])
         want = []
         for i, (s, e) in enumerate(r.paragraphs):
             part = r.low[s:e].rstrip(" *_")
@@ -118,6 +120,6 @@ def test_colon_paragraphs_and_cues_within_them(texts: list[str]) -> None:
                 want.append((i, part))
         assert r.colon_paragraphs == want
         for i, part in r.colon_paragraphs:
-            for rule in R._cue_rules():
+            for rule in P._cue_rules():
                 got = [m.span() for m in R._scan_within(r, rule, part, r.paragraphs[i][0])]
                 assert got == [m.span() for m in rule.pattern.finditer(part)]
