@@ -145,6 +145,8 @@ def _joins(prev: str, nxt: str, width: int, article: bool) -> bool:
         return True
     if _upper_line(b):
         return False
+    if a[-1] in "-/" and a[-2:-1].isalnum() and a.upper() != a and b.upper() != b:
+        return True  # a number broken after its hyphen or slash
     if not (a.upper() != a and b.upper() != b and (a[-1].isalnum() or a[-1] in ",)”\"")):
         return False
     return open_end or not width or len(a) >= 0.6 * width

@@ -77,6 +77,9 @@ def test_nfc_map_points_back_to_decomposed_source() -> None:
         # a Công báo hard wrap in the middle of a sentence
         ("Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008; Luật sửa đổi,", "bổ sung một số điều", True),
         ("Thực hiện Nghị quyết số", "214/NQ-CP ngày 23/7/2025 của Chính phủ", True),
+        # a number broken after its hyphen or slash (tt_08, qd_169 Công báo text)
+        ("chứng thực thông điệp dữ liệu được quy định tại Thông tư số 53/2025/TT-", "BKHCN ngày 31 tháng 12 năm 2025 của Bộ Khoa học", True),
+        ("Được thay thế bởi Nghị định 104/2022/", "NĐ-CP ngày 21/12/2022 của Chính phủ", True),
         # a new item, a heading in capitals, the end of a sentence
         ("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;", "Căn cứ Luật Bảo hiểm y tế", False),
         ("I. MỤC ĐÍCH,", "YÊU CẦU", False),

@@ -503,15 +503,18 @@ class _Ref:
         return key_is_ambiguous(self.key, self.number_key is not None, self.year)
 
 
-def _ref_values(src: int, ordinal: int, ref: dict[str, Any]) -> tuple[Any, ...]:
-    number = _str(ref.get("number"))
+def _identity(d: dict[str, Any]) -> tuple[str | None, str | None, str | None, str | None, str | None, str | None]:
+    """(number, date, type, issuer, title, system) of a document or a reference, as stored:
+    the number cleaned, the system from the number when none is given."""
+    number = _str(d.get("number"))
     if number:
         number = normalize_number(number)
-    date = _str(ref.get("date"))
-    doc_type = _str(ref.get("type"))
-    issuer = _str(ref.get("issuer"))
-    title = _str(ref.get("title"))
-    system = _str(ref.get("system")) or system_of(number)
+    system = _str(d.get("system")) or system_of(number)
+    return number, _str(d.get("date")), _str(d.get("type")), _str(d.get("issuer")), _str(d.get("title")), system
+
+
+def _ref_values(src: int, ordinal: int, ref: dict[str, Any]) -> tuple[Any, ...]:
+    number, date, doc_type, issuer, title, system = _identity(ref)
     nk = number_key(number)
     serial = serial_of(number)
     # a bare running number ("Kết luận 44") is not a full number: look it up by type + serial
@@ -963,14 +966,7 @@ class Catalog:
         size: int | None,
         mtime: float | None,
     ) -> tuple[Any, ...]:
-        number = _str(doc.get("number"))
-        if number:
-            number = normalize_number(number)
-        date = _str(doc.get("date"))
-        doc_type = _str(doc.get("type"))
-        issuer = _str(doc.get("issuer"))
-        title = _str(doc.get("title"))
-        system = _str(doc.get("system")) or system_of(number)
+        number, date, doc_type, issuer, title, system = _identity(doc)
         key = (
             document_key(doc_type, number, date, issuer, system, title)
             if (number or title)

@@ -265,6 +265,10 @@ def _continues(a: str, b: str, nxt: str, width: int, *, article: bool = False) -
         return False
     if _is_upper_line(b):
         return False
+    if a[-1] in "-/" and a[-2:-1].isalnum() and _has_lower(a) and _has_lower(b):
+        # a number broken after its hyphen or slash: "... Thông tư số 53/2025/TT-" / "BKHCN ngày 31 ..."
+        # (tt_08), "Nghị định 104/2022/" / "NĐ-CP ngày ..." (qd_169)
+        return True
     # both sentence-like lines: a wrap in the middle of a sentence
     if not (_has_lower(a) and _has_lower(b) and (a[-1].isalnum() or a[-1] in ",)”\"")):
         return False

@@ -475,7 +475,9 @@ def extract_header(text: str) -> Header:
             continue
         if re.match(r"^(?:CHỦ NGHĨA VIỆT NAM|VIỆT NAM|SẢN VIỆT NAM)$", s):
             continue
-        if any(sp.start >= ln.start and sp.end <= ln.end for sp in skip_spans):
+        if any(sp.start < ln.end and ln.start < sp.end for sp in skip_spans):
+            # also the second line of a number broken after a hyphen ("Số: 01/2022/TTLT-VKSNDTC-" /
+            # "TANDTC-BCA-BQP-BLĐTBXH", ttlt_01 text)
             continue
         if any(sp.start < ln.end and ln.start < sp.end for sp in title_spans):
             continue
@@ -592,6 +594,12 @@ def _title_after_type(lines: list[_Line], type_idx: int) -> Field | None:
             lines[i] = _Line(ln.start + lead + cut, ln.end, ln.text.lstrip()[cut:])
             s = lines[i].stripped
         if re.match(r"^(?:[IVX]+\.|\d+\.|Điều\s+\d|Chương\s+[IVX\d]|Phần\s)", s) and parts:
+            break
+        if parts and _is_upper(s) and len(s.split()) >= 2 and any(p.stripped != p.stripped.upper() for p in parts) and (
+            not re.search(r"(?:\b(?:của|và|với|cho|tại)|[,-])$", parts[-1].stripped)
+        ):
+            # the authority line over the preamble ends a subject written in lower case: "... bởi Thông
+            # tư số 69/2023/TT-BTC" / "BỘ TRƯỞNG BỘ TÀI CHÍNH" / "Căn cứ ..." (qd_372 text, no blank line)
             break
         parts.append(lines[i])
         # a long subject wraps over many lines in web copies (tt_54: eight); a blank

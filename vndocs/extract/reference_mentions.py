@@ -664,6 +664,9 @@ def _in_basis_line(text: str, pos: int) -> bool:
     return re.fullmatch(r"(?:[-–•]\s*)?(?:Căn\s+cứ\s+)?(?:Bộ\s+luật|Luật|Pháp\s+lệnh)", clause, re.I) is not None
 
 
+_FOOTNOTE_MARK_RE = re.compile(r"(?<=[^\W\d_])(?<![A-ZĐ])\d{1,3}$")
+
+
 def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
     """End of a law's name starting after ``Luật`` at ``pos``, or None when there is none."""
     if _SCHOOL_BEFORE_LAW_RE.search(r.low, max(0, pos - 30), pos):
@@ -726,6 +729,11 @@ def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
                 nw = nxt.group()
                 if nw[0].isupper() and (canonical_type(nw) or nw in _NOT_AFTER_AND):
                     break
+        fn = _FOOTNOTE_MARK_RE.search(w)
+        if fn and words:
+            # "Quốc hội ban hành Luật Thuế thu nhập doanh nghiệp1." (a footnote's number, vbhn_113 text)
+            end = wm.start() + fn.start()
+            break
         end = wm.end()
         i = end
         words += 1

@@ -398,7 +398,7 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
         for m in top:
             if r.in_title(m.start) and _TITLE_OBJECT_BEFORE_RE.search(r.low[max(r.title_zone[0], m.start - 40) : m.start]):
                 _set_cue(m, "guides")
-    _expiry_list_cues(r, top, top_starts, mentions, starts)
+    _expiry_list_cues(r, top, top_starts)
     # "hết hiệu lực" after the subject of the sentence
     for rule in rules:
         if rule.position == "after":
@@ -507,48 +507,46 @@ def _in_scope_article(r: _Reader, pos: int) -> bool:
 def _list_intro_cues(
     r: _Reader, rule: _CueRule, top: list[_M], top_starts: list[int], allm: list[_M], starts: list[int]
 ) -> None:
-    paras = r.paragraphs
     for pi, para_low in r.colon_paragraphs:
-        s, e = paras[pi]
+        s = r.paragraphs[pi][0]
         cues = _scan_within(r, rule, para_low, s)
         if not cues or len(para_low) - cues[-1].end() > 40:
             continue
         if not _cue_valid(r, rule, s + cues[-1].start()):
             continue
-        head = _LIST_MARKER_RE.match(r.text[s:e])
-        head_kind = head.lastgroup if head else None
-        for s2, e2 in paras[pi + 1 : pi + 30]:
-            mk = _LIST_MARKER_RE.match(r.text[s2:e2])
-            if not mk or mk.lastgroup == head_kind or _ARTICLE_LINE_RE.match(r.text[s2:e2]):
-                break
-            k = bisect_left(top_starts, s2)
-            first = top[k] if k < len(top) and top[k].start < e2 else None
-            if first and _gap_ok(r, s2 + mk.end(), first.start, rule.relation):
-                _set_cue(first, rule.relation)
-                _continue_cue(r, allm, starts, first, rule.relation)
+        _cue_list_items(r, pi, rule.relation, top, top_starts, (allm, starts))
 
 
 _EXPIRY_INTRO_RE = re.compile(r"(?:sau\s+đây|dưới\s+đây)\s+(?:hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ)[^:]{0,120}:\s*$")
 
 
-def _expiry_list_cues(r: _Reader, top: list[_M], top_starts: list[int], allm: list[_M], starts: list[int]) -> None:
+def _expiry_list_cues(r: _Reader, top: list[_M], top_starts: list[int]) -> None:
     """"2. Các quy định sau đây hết hiệu lực từ ngày Thông tư này có hiệu lực thi hành:" over "a) Thông tư
     số 50/2014/TT-BGTVT ...", "b) Điều 2 Thông tư số 35/2020/TT-BGTVT ..." (tt_20-2026): the items are repealed."""
-    paras = r.paragraphs
     for pi, para_low in r.colon_paragraphs:
-        if not _EXPIRY_INTRO_RE.search(para_low):
-            continue
-        s, e = paras[pi]
-        head = _LIST_MARKER_RE.match(r.text[s:e])
-        head_kind = head.lastgroup if head else None
-        for s2, e2 in paras[pi + 1 : pi + 30]:
-            mk = _LIST_MARKER_RE.match(r.text[s2:e2])
-            if not mk or mk.lastgroup == head_kind or _ARTICLE_LINE_RE.match(r.text[s2:e2]):
-                break
-            k = bisect_left(top_starts, s2)
-            first = top[k] if k < len(top) and top[k].start < e2 else None
-            if first and _gap_ok(r, s2 + mk.end(), first.start, "repeals"):
-                _set_cue(first, "repeals")
+        if _EXPIRY_INTRO_RE.search(para_low):
+            _cue_list_items(r, pi, "repeals", top, top_starts, None)
+
+
+def _cue_list_items(
+    r: _Reader, pi: int, relation: str, top: list[_M], top_starts: list[int], go_on: tuple[list[_M], list[int]] | None
+) -> None:
+    """The first document of each list item under paragraph ``pi`` (an introduction ending with a colon)
+    takes ``relation``; with ``go_on`` (all mentions and their starts), so do those listed after it."""
+    paras = r.paragraphs
+    s, e = paras[pi]
+    head = _LIST_MARKER_RE.match(r.text[s:e])
+    head_kind = head.lastgroup if head else None
+    for s2, e2 in paras[pi + 1 : pi + 30]:
+        mk = _LIST_MARKER_RE.match(r.text[s2:e2])
+        if not mk or mk.lastgroup == head_kind or _ARTICLE_LINE_RE.match(r.text[s2:e2]):
+            break
+        k = bisect_left(top_starts, s2)
+        first = top[k] if k < len(top) and top[k].start < e2 else None
+        if first and _gap_ok(r, s2 + mk.end(), first.start, relation):
+            _set_cue(first, relation)
+            if go_on is not None:
+                _continue_cue(r, go_on[0], go_on[1], first, relation)
 
 
 def _scan_within(r: _Reader, rule: _CueRule, part: str, offset: int) -> list[re.Match[str]]:

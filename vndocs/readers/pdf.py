@@ -75,7 +75,8 @@ class _Seg:
     text: str
     x0: float
     x1: float
-    y: float
+    y: float  # the lowest baseline
+    top: float | None = None  # the highest, where pdfium joined two printed lines ("TT-" / "BTC")
 
 
 class _Boxes:
@@ -149,7 +150,7 @@ def _page_lines(text: str, boxes: _Boxes | None) -> list[list[_Seg]]:
             widest = max(c[2] for c in cuts)
             cuts = [c for c in cuts if c[2] >= 0.5 * widest]
         if not cuts:
-            lines.append([_Seg(text[a:b], first[0], last[1], min(first[2], last[2]))])
+            lines.append([_Seg(text[a:b], first[0], last[1], min(first[2], last[2]), max(first[2], last[2]))])
             continue
         segs: list[_Seg] = []
         start = a
@@ -282,7 +283,8 @@ def _layout(lines: list[list[_Seg]], have_boxes: bool) -> tuple[list[str], bool]
                 i = j
                 continue
         y = ln[0].y
-        if prev_y is not None and prev_y - y > 1.6 * pitch:
+        top = ln[0].top if ln[0].top is not None else y
+        if prev_y is not None and prev_y - top > 1.6 * pitch:
             out.append("")
         if len(ln) == 1:
             out.append(ln[0].text)
@@ -337,6 +339,9 @@ def _drop_gazette_section(lines: list[list[_Seg]]) -> list[list[_Seg]]:
     return lines
 
 
+_CLOSED_LINE = re.compile(r"[.:;!?]\W*$")
+
+
 def read_pdf(path: Path, name: str) -> RawText:
     """Read a PDF's text layer.
 
@@ -369,6 +374,7 @@ def read_pdf(path: Path, name: str) -> RawText:
         parts: list[str] = []
         chars = 0
         table_pages: list[int] = []  # from the first page heading a lead-unit column on
+        prev_open = False
         for k in range(limit):
             try:
                 page = pdf[k]
@@ -391,9 +397,16 @@ def read_pdf(path: Path, name: str) -> RawText:
             if table_pages or _LEAD_COLUMN.search(text):
                 table_pages.append(k)
             if page_lines:
+                if parts:
+                    # a paragraph running on to the next page stays one block: the last line
+                    # reached the margin, or the page goes on in lower case after a line with no
+                    # closing mark ("... của Bộ" / "trưởng Bộ Tài chính sửa đổi ...", qd_372)
+                    runs_on = prev_open or (
+                        page_lines[0][:1].islower() and not _CLOSED_LINE.search(parts[-1])
+                    )
+                    parts.append("\n" if runs_on else "\n\n")
                 parts.append("\n".join(page_lines))
-                # a paragraph running on to the next page stays one block
-                parts.append("\n" if open_end else "\n\n")
+                prev_open = open_end
             tp.close()
             page.close()
     finally:
