@@ -105,6 +105,9 @@ class _M:
 _COLON_END_RE = re.compile(r":[ *_]*(?![^\n])")
 
 
+_FORM_CAPTION_RE = re.compile(r"(?m)^[ \t#*]*(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*:?\s*\d+[\w./-]*[ \t*]*$")
+
+
 class _Reader:
     """Reads the mentions of one text (state kept per call, no globals)."""
 
@@ -251,6 +254,16 @@ class _Reader:
                 return mid
         return max(0, min(lo, len(self.paragraphs) - 1))
 
+    @cached_property
+    def form_start(self) -> int | None:
+        """Where the first form of an annex starts: a caption line "Mẫu số 09" (a template with its own
+        header and its own "Căn cứ" lines, which are the form's, not the document's: vbhn_835)."""
+        fm = _FORM_CAPTION_RE.search(self.text, self.body_start)
+        return fm.start() if fm else None
+
+    def in_form(self, pos: int) -> bool:
+        return self.form_start is not None and pos >= self.form_start
+
     def in_preamble(self, pos: int) -> bool:
         for sp in self.given_preamble:
             if sp.start <= pos < sp.end:
@@ -342,7 +355,8 @@ class _Reader:
         seen: set[str] = set()
         for _ in range(5):
             if "date" not in seen:
-                d = _TAIL_DATE_RE.match(self.text, pos)
+                # in a title in capitals: "QUYẾT ĐỊNH SỐ 06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025" (qd_2820)
+                d = _TAIL_DATE_RE.match(self.text, pos) or _TAIL_DATE_RE.match(self.low, pos)
                 if d:
                     m.date = m.date or _iso(d)
                     pos = d.end()
@@ -425,7 +439,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
     free = taken.free
 
     # Laws by name, amending laws first (their inner laws get no tail).
-    inner_spans: list[tuple[int, int]] = []
+    inner_spans: list[tuple[int, int, str | None]] = []  # (start, end of the name, number)
     for lm in _scan(r, "law", _LAW_RE, text):
         lt = lm.group("lt")
         typ: str | None = canonical_type(lt) or "Luật"
@@ -441,7 +455,21 @@ def _find_mentions(r: _Reader) -> list[_M]:
                 name_end = _law_name_end(r, sub.end(), typ=canonical_type(sub.group("lt")) or "Luật")
                 if name_end is None:
                     break
-                inner_spans.append((sub.start(), name_end))
+                # "... của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 và Luật ..." (qd_2820):
+                # an inner law's own number, when another law follows it, is part of the name's list
+                num = _TAIL_NUMBER_RE.match(text, name_end)
+                sep = _AMENDED_LAW_SEP_RE.match(text, num.end()) if num else None
+                if sep and num:
+                    inner_spans.append((sub.start(), name_end, _clean_number(num.group("party") or num.group("state"))))
+                    last = num.end()
+                    pos = sep.end()
+                    continue
+                if num and any(n for a, _, n in inner_spans if a >= lm.end()):
+                    # the last of a list whose laws carry their numbers carries its own too
+                    inner_spans.append((sub.start(), name_end, _clean_number(num.group("party") or num.group("state"))))
+                    last = num.end()
+                    break
+                inner_spans.append((sub.start(), name_end, None))
                 last = name_end
                 sep = _AMENDED_LAW_SEP_RE.match(text, name_end)
                 if not sep:
@@ -456,7 +484,7 @@ def _find_mentions(r: _Reader) -> list[_M]:
             mentions.append(m)
             taken.add(m.start, m.end)
             continue
-        if lm.start() in {a for a, _ in inner_spans}:
+        if lm.start() in {a for a, _, _ in inner_spans}:
             continue
         name_end = _law_name_end(r, lm.end(), typ=typ)
         if name_end is None:
@@ -476,13 +504,16 @@ def _find_mentions(r: _Reader) -> list[_M]:
             continue
         mentions.append(m)
         taken.add(m.start, m.end)
-    for s, e in inner_spans:
+    for s, e, inner_number in inner_spans:
         im = _LAW_RE.match(text, s)
         if im is None:  # pragma: no cover - spans come from _LAW_RE matches
             continue
         m = _M(s, e, "law", type=canonical_type(im.group("lt")) or "Luật", inner=True)
         m.title = _spaces(text[im.end() : e])
         m.tail_end = e
+        if inner_number:
+            m.number = inner_number
+            m.year = number_year(inner_number)
         mentions.append(m)
 
     # Party congress, plenum and charter.
@@ -693,6 +724,8 @@ def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
     words = 0
     upper_line = False
     commas = 0
+    first_key = ""
+    before_comma: tuple[int, int] | None = None  # (end, words) before the last comma inside the name
     while words < 14:
         sp = _SPACE_RE.match(text, i)
         j = sp.end() if sp else i
@@ -709,7 +742,8 @@ def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
         if w.isdigit():
             break
         if words == 0:
-            if key(w) in not_names or key(w) in _NOT_FIRST_WORDS:
+            first_key = key(w)
+            if first_key in not_names or first_key in _NOT_FIRST_WORDS:
                 return None
             # "Luật Ban hành văn bản quy phạm pháp luật" is a name, "Luật ban hành" is not
             if stops.match(low, j) and not w.startswith("Ban"):
@@ -737,17 +771,29 @@ def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
         end = wm.end()
         i = end
         words += 1
-        if end < len(text) and text[end] == "," and words <= 2 and commas < 2:
-            # "Luật An toàn, vệ sinh lao động", "Luật Quản lý, sử dụng tài sản công"
+        if end < len(text) and text[end] == "," and words <= 4 and commas < 2:
+            # "Luật An toàn, vệ sinh lao động", "Luật Quản lý, sử dụng tài sản công", and a name
+            # repeating its first word: "Luật Thuế xuất khẩu, thuế nhập khẩu"
             nsp = _SPACE_RE.match(text, end + 1)
             nj = nsp.end() if nsp else end + 1
             nxt = _WORD_RE.match(text, nj)
-            if nxt and nxt.group()[0].islower() and not stops.match(low, nj) and key(nxt.group()) not in _NOT_FIRST_WORDS:
+            if (
+                nxt
+                and (words <= 2 or key(nxt.group()) == first_key)
+                and nxt.group()[0].islower()
+                and not stops.match(low, nj)
+                and key(nxt.group()) not in _NOT_FIRST_WORDS
+            ):
                 commas += 1
+                before_comma = (end, words)
                 i = end + 1
                 continue
         if end < len(text) and text[end] in ",;.:()“”\"":
             break
+    if before_comma and words - before_comma[1] < 2:
+        # one word after a comma is the sentence going on: "theo quy định tại khoản 2 Điều 169 của
+        # Bộ luật Lao động, con chưa đủ 18 tuổi ..." (nd_75); a name goes on for two words at least
+        end = before_comma[0]
     if end == pos:
         return None
     return end

@@ -196,8 +196,11 @@ _GAP_CHARS_RE = re.compile(r"[\s,:“”\"(\-–]+")
 # "đã được sửa đổi, bổ sung và bãi bỏ một số điều tại Quyết định số 18/2023/QĐ-TTg" (nq_35-2025-NQ-HDND)
 # ... and "TTHC bị bãi bỏ tại Quyết định số 1217/QĐ-BTP" (qd_1766_2020): the decision repealed the procedures
 # the next body of a joint document's issuers after a comma
-_JOINT_DASH_NEXT_RE = re.compile(r"\s*[-–—]\s*(?:Bộ|Ban|Ủy ban|Uỷ ban|Ngân hàng|Tòa án|Viện|Kiểm toán|Thanh tra)\b")
-_JOINT_NEXT_RE = re.compile(r"\s*(?:Bộ|Ban|Ủy ban|Uỷ ban|Ngân hàng|Tòa án|Viện|Kiểm toán|Thanh tra)\b")
+# the bodies that sign joint circulars with a ministry ("... Bộ Lao động - Thương binh và Xã hội - Trung ương
+# Đoàn Thanh niên Cộng sản Hồ Chí Minh", vbhn_835)
+_JOINT_BODY = r"(?:Bộ|Ban|Ủy ban|Uỷ ban|Ngân hàng|Tòa án|Viện|Kiểm toán|Thanh tra|Trung ương|Tổng Liên đoàn|Văn phòng|Hội)\b"
+_JOINT_DASH_NEXT_RE = re.compile(r"\s*[-–—]\s*" + _JOINT_BODY)
+_JOINT_NEXT_RE = re.compile(r"\s*" + _JOINT_BODY)
 _AMENDED_BY_RE = re.compile(r"(?:được|bị|\()\s*$|được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?\s*(?:,|và)\s*$")
 _ISSUES_RE = re.compile(r"ban\s+hành\s*$")
 _ARTICLE_LINE_RE = re.compile(r"\s*Điều\s")

@@ -227,7 +227,8 @@ def _mark_nesting(mentions: list[_M]) -> None:
 
 _AMENDER_RE = re.compile(
     # "(đã) được sửa đổi, bổ sung (một số điều) (bởi|theo|tại) X", "được sửa đổi, bổ sung Luật số 87" (nq_54)
-    r"(?:(?:đã\s+)?được\s+|\(\s*)sửa\s+đổi\s*,?\s*(?:bổ\s+sung\s*)?(?:một\s+số\s+điều\s+)?(?:(?:bởi|theo|tại)\s|(?=(?:"
+    # "được sửa đổi, bổ sung cập nhật một số điều tại X" (qd_2820)
+    r"(?:(?:đã\s+)?được\s+|\(\s*)sửa\s+đổi\s*,?\s*(?:bổ\s+sung\s*)?(?:,?\s*cập\s+nhật\s+)?(?:một\s+số\s+điều\s+)?(?:(?:bởi|theo|tại)\s|(?=(?:"
     r"luật|nghị|thông|quyết|pháp|bộ\s+luật)))"
 )
 
@@ -286,6 +287,8 @@ def _mark_amenders(r: _Reader, mentions: list[_M]) -> None:
                 continue
             if nearest is None:
                 nearest = i
+            if cand.number and first.number and number_system(cand.number) != number_system(first.number):
+                continue  # a Government resolution does not amend a Party one (57-NQ/TW, 71/NQ-CP: qd_2820)
             if cand.type == first.type or (cand.kind == "law" and first.type in ("Luật", "Bộ luật", "Pháp lệnh")):
                 anchor = i
                 break
@@ -377,8 +380,8 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
                 continue
             # in the body, a "Căn cứ" that opens a paragraph or follows its label ("Kinh phí chi trả trợ cấp ...:
             # Căn cứ Nghị định số 31/2013/NĐ-CP ...; Nghị định số 56/2013/NĐ-CP ...", cv_2638_2019) lists bases
-            if rule.relation == "based_on" and not in_pre and not (
-                _starts_paragraph(r, cm.start()) or r.low[max(0, cm.start() - 2) : cm.start()] == ": "
+            if rule.relation == "based_on" and not in_pre and (
+                not (_starts_paragraph(r, cm.start()) or r.low[max(0, cm.start() - 2) : cm.start()] == ": ") or r.in_form(cm.start())
             ):
                 continue
             k = bisect_left(top_starts, cm.end())
@@ -648,6 +651,16 @@ def _trim_law_names(mentions: list[_M]) -> None:
                 break
 
 
+def _number_group_key(number: str) -> str:
+    """Numbers that name one document: case folded, a joint circular's issuer codes in any order
+    ("08/2012/TTLT-BLĐTBXH-BNV-BTC" in the header, "...-BTC-BNV" in the forms: vbhn_835)."""
+    k = number.casefold()
+    head, sep, codes = k.partition("/ttlt-")
+    if sep and codes:
+        return head + sep + "-".join(sorted(codes.split("-")))
+    return k
+
+
 def _group(r: _Reader, mentions: list[_M]) -> list[list[_M]]:
     groups: list[list[_M]] = []
     by_number: dict[str, int] = {}
@@ -669,7 +682,7 @@ def _group(r: _Reader, mentions: list[_M]) -> list[list[_M]]:
             anaphors.append(m)
             continue
         if m.number:
-            k = m.number.casefold()
+            k = _number_group_key(m.number)
             if k in by_number:
                 g = groups[by_number[k]]
                 if not (m.date and g[0].date and m.date[:4] != g[0].date[:4]):
@@ -792,7 +805,10 @@ def _is_own_short(r: _Reader, m: _M) -> bool:
     return False
 
 
-def _to_reference(g: list[_M]) -> Reference:
+def _to_reference(g: list[_M], text: str) -> Reference:
+    # values as printed in running text before those of a title in capitals ("QUYẾT ĐỊNH SỐ
+    # 06/QĐ-TTG ... CỦA THỦ TƯỚNG CHÍNH PHỦ", qd_2820): the first mention in mixed case leads
+    g = sorted(g, key=lambda m: text[m.start : max(m.tail_end, m.end)].isupper())
     head = next((m for m in g if m.number and m.kind != "short"), None) or next((m for m in g if m.kind != "short"), g[0])
 
     def first(attr: str) -> str | None:
@@ -836,7 +852,7 @@ def _to_reference(g: list[_M]) -> Reference:
         issuer=issuer,
         title=title,
         relation=relation,
-        mentions=tuple(Mention(Span(m.start, m.end), m.cue) for m in g),
+        mentions=tuple(Mention(Span(m.start, m.end), m.cue) for m in sorted(g, key=lambda m: m.start)),
         term=term,
         year=year,
         key=k,
@@ -873,5 +889,5 @@ def extract_references(text: str, header: Header, preamble: list[Span]) -> list[
     _mark_nesting(mentions)
     _mark_amenders(r, mentions)
     _assign_cues(r, mentions)
-    return [_to_reference(g) for g in _group(r, mentions)]
+    return [_to_reference(g, r.text) for g in _group(r, mentions)]
 
