@@ -168,6 +168,10 @@ def _normalize(p: _Pattern, m: re.Match[str], doc_date: dt.date | None) -> tuple
     return None, None, kind
 
 
+# a recurrence said earlier in the sentence of a day-and-month date ("định kỳ hàng năm ... trước ngày 31 tháng 12")
+_RECURS_BEFORE_RE = re.compile(r"(?:hằng|hàng|mỗi)\s+năm|định\s+kỳ", re.I)
+
+
 def find_deadlines(text: str, start: int = 0, end: int | None = None, *, doc_date: str | None = None,
                    bare: bool = False) -> list[Deadline]:
     """Deadlines written in ``text[start:end]``, in text order, without overlaps.
@@ -204,6 +208,11 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, doc_dat
             if s > 0 and segment[s - 1].isalnum():
                 continue
             date, period, kind = _normalize(p, m, ddate)
+            if kind == "exact" and date and not (m.groupdict().get("y") or m.groupdict().get("y2")) and _RECURS_BEFORE_RE.search(
+                segment, max(0, segment.rfind(". ", 0, s), segment.rfind(";", 0, s), s - 600), s
+            ):
+                # "định kỳ hàng năm báo cáo ... trước ngày 31 tháng 12" (qd_28): every year, no one date
+                date, kind = None, "recurring"
             if p.future_only and (date is None or ddate is None or date <= ddate.isoformat()):
                 continue
             taken.append((s, e))

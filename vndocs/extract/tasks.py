@@ -459,7 +459,11 @@ class _Extractor:
         opened = False
         if ul is not None:
             candidates.append(ul)
-        elif openers and self.cues.openers.match(key(text[s : s + 30])):
+        elif openers and self.cues.openers.match(key(text[s : s + 30])) and not (
+            # "4. Đối với các trường hợp quy định tại khoản 7 Điều 16 ... thì ... Tòa án có trách nhiệm gửi văn bản"
+            # (qd_28 Điều 17): in a legal text's provisions, what a body does in a case is a procedure, not a task
+            self.in_article and _CASE_OPENER_RE.match(key(text[s : s + 40]))
+        ):
             sent_end = _sentence_end(text, s, e)
             toks = TokenWindow(text, s, sent_end)  # tokens made as the scan reaches them
             words = dictionary()
@@ -582,7 +586,7 @@ class _Extractor:
             ul = self.reader.read(duty_of.end(), he)
             if ul is not None and not self.text[ul.end : he].strip(" :"):
                 return _Found(ul, ul.start, "heading", "execute")
-            if (ul is not None and ul.start == duty_of.end() and he - hs <= 150
+            if (ul is not None and ul.start == duty_of.end() and he - hs <= 300
                     and not re.search(r"[.;:]", self.text[ul.end : he].rstrip(" :"))):
                 # "Điều 16. Trách nhiệm của Vụ trưởng Vụ Tổ chức cán bộ", "... Thủ trưởng các đơn vị thuộc
                 # Bộ được phân cấp" (tt_23): the heading's rest is the name, lower-case words included
@@ -880,7 +884,11 @@ class _Extractor:
         if s.heading and not heading:
             heading = s.heading
         # a heading, not a sentence: short and not ended like one ("1. Căn cứ nội dung ..., các sở ...")
-        heading_like = _is_upper(heading) or (len(heading) <= 150 and not heading.rstrip().endswith((".", ";")))
+        heading_like = _is_upper(heading) or (
+            # an article's title may be long: "Điều 24. Trách nhiệm của bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp
+            # tỉnh, tổ chức chính trị - xã hội cấp trung ương, ..." (qd_28)
+            len(heading) <= (300 if s.kind == "article" and s.heading else 150) and not heading.rstrip().endswith((".", ";"))
+        )
         hkey = key(heading) if heading_like else ""
         my_path = path + (s.label,)
         if hkey and self.cues.no_task.match(hkey):
@@ -892,7 +900,7 @@ class _Extractor:
                 self._executing_clause(s, end, my_path)
             return
         is_impl = impl or bool(hkey and self.cues.impl.match(hkey) and (not self.law or _LAW_IMPL_RE.match(hkey)))
-        if s.kind == "article" and self.cues.executing.search(text[s.span.start : end]):
+        if s.kind == "article" and self._executes(s.span.start, end):
             is_impl = True
         if s.kind in ("part", "chapter", "section", "article"):
             self.in_article = True  # the structure of a legal text: its provisions are rules
@@ -922,9 +930,20 @@ class _Extractor:
                 # (when some clauses name units of their own, the heading is no addressee of the others:
                 # qd_40_2011 Điều 7.1 states a principle)
                 f = self._heading_unit(heading, hs, he)
-                if f is not None and not any(self._names_own_unit(c, end, f) for c in numeric):
-                    self._add(f, s.span.start, end, my_path, deadline_ranges=[(he, end)])
-                    return
+                if f is not None:
+                    own = [c for c in numeric if self._names_own_unit(c, end, f)]
+                    if not own:
+                        self._add(f, s.span.start, end, my_path, deadline_ranges=[(he, end)])
+                        return
+                    rest = [c for c in numeric if c not in own]
+                    if any(_IMPERATIVE_RE.match(text, self.heading(c, min(c.span.end, end))[1]) for c in rest):
+                        # "Điều 24. Trách nhiệm của bộ, ... / 1. Tổ chức thực hiện ... / 6. Bộ Tài chính có
+                        # trách nhiệm ..." (qd_28): the clauses that open on a verb are the heading's units'
+                        # one task, the clause that names its own unit is a task of its own
+                        ranges = [(c.span.start, min(c.span.end, end)) for c in rest]
+                        self._add(f, s.span.start, end, my_path, deadline_ranges=ranges)
+                        self.walk(own, my_path, child_impl, sub)
+                        return
             self.walk(numeric, my_path, child_impl, sub)
             return
         own_end = letters[0].span.start if letters else end
@@ -954,6 +973,14 @@ class _Extractor:
         for c, f in sub_tasks:
             c_end = min(c.span.end, end)
             self._add(f, c.span.start, c_end, my_path + (c.label,), deadline_ranges=[(f.start, c_end)])
+
+    def _executes(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` says who executes the document. In a legal text, "chịu trách nhiệm
+        thực hiện các biện pháp ..." (luat_67 Điều 15.2) is a standing duty with its own object, not that."""
+        for m in self.cues.executing.finditer(self.text, start, end):
+            if not (self.legal and _OWN_OBJECT_RE.match(self.text, m.end())):
+                return True
+        return False
 
     def _executing_clause(self, s: Section, end: int, path: tuple[str, ...]) -> None:
         """The one task of an article that states its effect, then who executes the document."""
@@ -1021,7 +1048,13 @@ class _Extractor:
         c_end = min(c.span.end, end)
         ch, chs, che = self.heading(c, c_end)
         f = self._find(chs, c_end, True, (ch, chs, che), openers=False)
-        return f is not None and key(f.units.text) != key(parent.units.text)
+        if f is None or key(f.units.text) == key(parent.units.text):
+            return False
+        # "3. Trước ngày 15 tháng 01 hàng năm, các bộ, cơ quan ngang bộ, ..." under "Điều 24. Trách nhiệm của
+        # bộ, cơ quan ngang bộ, ..." (qd_28): the heading's own units again, not a unit of the clause's own
+        theirs = key(parent.units.text)
+        mine = [_bare_unit(u.name) for u in f.units.units]
+        return not (mine and all(m in theirs for m in mine))
 
     def _add_inherited(self, found: _Found, start: int, end: int, path: tuple[str, ...], heading: str, hs: int) -> None:
         action = heading or " ".join(self.text[hs : _sentence_end(self.text, hs, end)].split())
@@ -1085,6 +1118,21 @@ _TABLE_HEAD_RE = re.compile(
     r"^(?:s?tt|số tt|nhiệm vụ|nội dung|tên nhiệm vụ|(?:cơ quan|đơn vị) (?:chủ trì|phối hợp|thực hiện)|"
     r"thời gian|thời hạn|tiến độ|sản phẩm|kết quả|ghi chú|kinh phí|nguồn kinh phí)"
 )
+
+_OWN_OBJECT_RE = re.compile(r"\s+(?:các|những|việc|mọi|biện pháp|công tác|nhiệm vụ|chương trình|dự án|đề án)\b")
+_CASE_OPENER_RE = re.compile(r"(?:đối với\s+(?:các\s+|những\s+)?)?trường hợp\b")
+# a clause that opens on what to do, with no subject: its doer is the heading's unit
+_IMPERATIVE_RE = re.compile(
+    r"[ \t]*(?:Chủ trì|Phối hợp|Tổ chức|Triển khai|Thực hiện|Hướng dẫn|Chỉ đạo|Giải quyết|Xây dựng|Ban hành|Bố trí|"
+    r"Bảo đảm|Đảm bảo|Theo dõi|Kiểm tra|Tuyên truyền|Rà soát|Tham mưu|Cung cấp|Đề xuất|Nghiên cứu|Quản lý|"
+    r"Cập nhật|Thống kê|Phổ biến|Đôn đốc|Tiếp nhận|Công bố|Lập|Trình)\b"
+)
+
+
+def _bare_unit(name: str) -> str:
+    """A unit's name without its quantifier, to compare ("các bộ" and "bộ")."""
+    return re.sub(r"^(?:các|những|mọi)\s+", "", key(name))
+
 
 _LEGAL_TYPES = frozenset(key(t) for t in (
     "Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch", "Văn bản hợp nhất"))

@@ -46,6 +46,10 @@ _ACTION_STARTS = [("đồng", "chủ", "trì"), ("chủ", "trì"), ("phối", "h
 _COMMITTEE_FIRST = frozenset({"tỉnh", "huyện", "thành", "quận", "thị", "đảng", "xã"})
 
 
+# heads that are verbs too: alone, with nothing that names the body, they open a sentence
+_VERB_HEADS = frozenset({("thanh", "tra"), ("kiểm", "toán")})
+
+
 def _committee_at(toks: TokenWindow, j: int) -> bool:
     """A Party committee named by its level, in lower case: "tỉnh ủy", "thành ủy", "đảng ủy"."""
     return (j >= 0 and toks.fits(j + 2) and toks[j].key in _COMMITTEE_FIRST
@@ -404,6 +408,8 @@ class UnitReader:
         u.end = j
         if not lone_ok and j == head_start + nh:
             return None  # a lone generic noun opening a list: "Tổ chức theo dõi ..." is a verb
+        if first and j == head_start + nh and tuple(t.key for t in toks[head_start:j]) in _VERB_HEADS:
+            return None  # "5. Thanh tra, kiểm tra, giải quyết khiếu nại ..." (qd_28): the verb, not an inspectorate
         if kind == "position" and j == head_start and not (
             not toks.fits(j + 1) or toks[j].text in ",;:(" or toks[j].key == "và"
         ):
