@@ -20,6 +20,7 @@ from vndocs.errors import ReadError
 from vndocs.readers import RawText, read
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "docs"
+GOLD = CORPUS.parent / "gold-dev.jsonl"
 
 
 def _blocks(text: str) -> list[str]:
@@ -48,8 +49,8 @@ def test_every_corpus_file_reads_or_fails_with_one_line(path: Path) -> None:
     assert "\ufffe" not in raw.text and "\x00" not in raw.text
 
 
-def test_images_fail_with_ocr_message() -> None:
-    with pytest.raises(ReadError, match="OCR is not supported"):
+def test_images_without_ocr_fail_saying_what_to_install() -> None:
+    with pytest.raises(ReadError, match="image file without a text layer; OCR needs tesseract-ocr and tesseract-ocr-vie"):
         read(CORPUS / "cv_1906-SGDDT-CTrTT_danang_p2_scan.jpg")
 
 
@@ -142,9 +143,7 @@ def test_pdf_without_text_layer_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     pdf.save(str(path))
     pdf.close()
-    with pytest.raises(
-        ReadError, match=r"no text layer \(scanned image\?\); OCR is not supported yet"
-    ):
+    with pytest.raises(ReadError, match=r"no text layer \(scanned image\?\); OCR needs tesseract-ocr"):
         read(path)
 
 
@@ -421,3 +420,76 @@ def test_pdf_and_its_text_copy_parse_to_the_same_header() -> None:
     for k in ("type", "number", "issuer", "date", "title"):
         assert a.get(k) == b.get(k), k
     assert a.get("pages") in (6, None)
+
+
+# --- OCR (Tesseract) ------------------------------------------------------------
+
+
+def _ocr_ready() -> bool:
+    from vndocs.readers import ocr
+
+    return ocr.available()
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif("not __import__('shutil').which('tesseract')", reason="tesseract not installed")
+def test_a_scanned_letter_is_read_by_ocr_with_its_header_columns_apart() -> None:
+    # the page the dev gold's cv_1906 ..._p1_gt.txt transcribes: the parse of the scan gives the gold's header
+    import json
+
+    import vndocs
+
+    assert _ocr_ready()
+    raw = read(CORPUS / "cv_1906-SGDDT-CTrTT_danang_p1_scan.jpg")
+    assert raw.format == "image" and any("OCR" in w for w in raw.warnings)
+    lines = raw.text.splitlines()
+    # the right column (national title, motto, place and date) is a block of its own, not interleaved
+    i = next(k for k, ln in enumerate(lines) if ln.startswith("CỘNG HO"))
+    assert lines[i - 1] == "" and lines[i + 1].startswith("Độc lập")
+    gold = next(json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if "cv_1906" in x)
+    d = vndocs.parse(CORPUS / "cv_1906-SGDDT-CTrTT_danang_p1_scan.jpg").to_dict()
+    assert (d["type"], d["number"], d["date"]) == (gold["type"], gold["number"], gold["date"])
+    assert d["issuer"].startswith("Sở Giáo dục và Đào tạo")
+    assert d["title"].startswith("khẩn trương thực hiện các biện pháp phòng")  # the gold's, read through OCR noise
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif("not __import__('shutil').which('tesseract')", reason="tesseract not installed")
+def test_a_pdf_with_a_poor_text_layer_is_read_again_by_ocr() -> None:
+    # cv_463x's own layer has no tone marks ("bao dam TTATGT cho HS"); OCR of its pages reads them
+    from vndocs.readers.legacy import vietnamese_ratio
+
+    assert _ocr_ready()
+    raw = read(CORPUS / "cv_463x-SGDDT-CTrTT_danang_2019_scan-badocr.pdf")
+    assert any("own text layer was poor" in w for w in raw.warnings)
+    assert vietnamese_ratio(raw.text) > 0.8
+    assert "bảo đảm" in raw.text.lower() or "đảm bảo" in raw.text.lower()
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif("not __import__('shutil').which('tesseract')", reason="tesseract not installed")
+def test_blank_pages_give_no_text_by_ocr(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    assert _ocr_ready()
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
+    path = tmp_path / "blank.pdf"
+    pdf.save(str(path))
+    pdf.close()
+    with pytest.raises(ReadError, match="no text found by OCR"):
+        read(path)
+    (tmp_path / "junk.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 200)
+    with pytest.raises(ReadError, match="corrupt or unreadable image"):
+        read(tmp_path / "junk.jpg")
+
+
+def test_ocr_cleans_the_marks_tesseract_reads_in_a_scan() -> None:
+    from vndocs.readers.ocr import _clean_line
+
+    # lines as Tesseract printed them for cv_1906 p1 (a rule's "_", a list dash read "~", "V/v" read "Ví")
+    assert _clean_line("UBND THÀNH PHÓ ĐÀ NẴNG _") == "UBND THÀNH PHÓ ĐÀ NẴNG"
+    assert _clean_line("SỞ GIÁO DỤC VÀ ĐÀO TẠO.") == "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert _clean_line("Ví khẩn trương thực hiện các biện") == "V/v khẩn trương thực hiện các biện"
+    assert _clean_line("~ Các trường, trung tâm trực thuộc Sở;") == "- Các trường, trung tâm trực thuộc Sở;"
+    assert _clean_line("Số: 1906 /SGDĐT-CTrTT") == "Số: 1906 /SGDĐT-CTrTT"

@@ -100,7 +100,9 @@ def read(path: str | os.PathLike[str]) -> RawText:
             name, f"text file too large ({size // (1024 * 1024)} MB > {MAX_TEXT_BYTES // (1024 * 1024)} MB limit)"
         )
     if kind == "image" or ext in IMAGE_EXTS:
-        raise ReadError(name, "image file without a text layer (OCR is not supported yet)")
+        from vndocs.readers.ocr import read_image
+
+        return read_image(p, name)
     if kind == "pdf" or ext == ".pdf":
         from vndocs.readers.pdf import read_pdf
 

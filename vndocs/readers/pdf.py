@@ -412,7 +412,11 @@ def read_pdf(path: Path, name: str) -> RawText:
     finally:
         pdf.close()
     if chars < MIN_CHARS_PER_PAGE * max(1, limit) / 4 and chars < 200:
-        raise ReadError(name, "no text layer (scanned image?); OCR is not supported yet")
+        from vndocs.readers import ocr
+
+        if ocr.available():
+            return ocr.read_pdf_scan(path, name, n_pages)
+        raise ReadError(name, f"no text layer (scanned image?); {ocr.INSTALL_HINT}")
     text = "".join(parts)
     # pdfium marks a hyphen it joined at a line break with U+FFFE ("TT\ufffeBGTVT")
     text = text.replace("\ufffe", "-").replace("\x02", "-")
@@ -427,6 +431,14 @@ def read_pdf(path: Path, name: str) -> RawText:
         warnings.append(f"text layer in a legacy font encoding ({encoding}); converted")
     ratio = vietnamese_ratio(text)
     if ratio < POOR_TEXT_RATIO:
+        from vndocs.readers import ocr
+
+        if ocr.available():
+            # a scan with a bad OCR layer of its own ("bao dam TTATGT cho HS", cv_463x): read the pages again
+            again = ocr.read_pdf_scan(path, name, n_pages)
+            if vietnamese_ratio(again.text) > ratio:
+                again.warnings.append(f"the PDF's own text layer was poor ({ratio:.0%} of words read as Vietnamese)")
+                return again
         warnings.append(
             f"text layer looks like poor OCR or is not Vietnamese ({ratio:.0%} of words read as Vietnamese)"
         )

@@ -1,0 +1,293 @@
+"""OCR of scans (images, PDFs without a usable text layer) through Tesseract.
+
+Tesseract (``tesseract`` with its Vietnamese data, Debian's ``tesseract-ocr`` and
+``tesseract-ocr-vie``) is used when it is installed; without it a scan gives the
+clear error it always gave, now saying what to install. Each page image goes to
+``tesseract stdin stdout -l vie tsv``; the words come back with their boxes and are
+laid out like a PDF page's text (:func:`vndocs.readers.pdf._layout`), so the two
+header columns stay two blocks. Tesseract puts a header's two columns on one line
+when they sit close; the national or Party title line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+NAM", "ĐẢNG CỘNG SẢN VIỆT NAM") shows where the right column starts, and the header's
+lines are cut there.
+
+OCR text is a reading, not the document: every result carries a warning saying so.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from statistics import median
+
+from vndocs.errors import ReadError
+
+LANG = "vie"
+DPI = 300
+"""Resolution PDF pages are rendered at for OCR."""
+MAX_PAGES = 30
+"""Pages OCR'd at most (about 3-6 s each); the rest are left out with a warning."""
+TIME_BUDGET = 80.0
+"""Seconds of OCR a document may take (a parse has 120 s in all): no page is started after that."""
+PAGE_TIMEOUT = 120
+"""Seconds one page may take."""
+INSTALL_HINT = "OCR needs tesseract-ocr and tesseract-ocr-vie installed (and VNDOCS_OCR not 0)"
+WARNING = "text read by OCR (Tesseract); check names, numbers and dates against the scan"
+
+
+def available() -> bool:
+    """Whether OCR is on: ``tesseract`` runs here with the Vietnamese data, and ``VNDOCS_OCR`` is
+    not ``0`` (set it to keep scans out, as errors, e.g. for a quick batch)."""
+    return os.environ.get("VNDOCS_OCR", "1") != "0" and _tesseract_ready()
+
+
+@lru_cache(maxsize=1)
+def _tesseract_ready() -> bool:
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return False
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return LANG in out.stdout.split()
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    line: tuple[int, int, int]  # (block, paragraph, line) as Tesseract numbers them
+
+
+def _tesseract_words(png: bytes, name: str) -> list[_Word]:
+    try:
+        out = subprocess.run(
+            ["tesseract", "stdin", "stdout", "-l", LANG, "--psm", "3", "tsv"],
+            input=png,
+            capture_output=True,
+            timeout=PAGE_TIMEOUT,
+            # one thread a page: pages run side by side, and Tesseract's own threads only slow a busy machine
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
+    except subprocess.TimeoutExpired:
+        raise ReadError(name, f"OCR took longer than {PAGE_TIMEOUT} s on a page") from None
+    except OSError as e:
+        raise ReadError(name, f"OCR failed to start ({e.strerror})") from None
+    if out.returncode != 0:
+        detail = out.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ReadError(name, f"OCR failed ({detail[-1] if detail else 'tesseract exit ' + str(out.returncode)})")
+    words: list[_Word] = []
+    for row in out.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) < 12 or f[0] != "5" or not f[11].strip():
+            continue
+        left, top, width, height = (int(x) for x in f[6:10])
+        words.append(_Word(f[11].strip(), left, top, left + width, top + height, (int(f[2]), int(f[3]), int(f[4]))))
+    return words
+
+
+_TITLE_START_RE = re.compile(r"^(?:CỘNG|ĐẢNG)$")
+_TITLE_NEXT_RE = re.compile(r"^(?:HÒA|HOÀ|HOA|CỘNG)$")
+
+
+def _title_column(lines: list[list[_Word]], page_height: int) -> int | None:
+    """Left edge of the header's right column: where "CỘNG HÒA ..." or "ĐẢNG CỘNG SẢN ..." starts,
+    when it starts right of the page's middle part, near the top."""
+    if not lines:
+        return None
+    page_left = min(w.left for ln in lines for w in ln)
+    page_right = max(w.right for ln in lines for w in ln)
+    for ln in lines:
+        if ln[0].top > 0.35 * page_height:
+            break
+        for a, b in zip(ln, ln[1:]):
+            if (_TITLE_START_RE.match(a.text) and _TITLE_NEXT_RE.match(b.text)
+                    and a.left > page_left + 0.25 * (page_right - page_left)):
+                return a.left
+    return None
+
+
+def _lines_of(words: list[_Word]) -> list[list[_Word]]:
+    """Printed lines: Tesseract's lines, joined when they stand side by side (two columns)."""
+    by_line: dict[tuple[int, int, int], list[_Word]] = {}
+    for w in words:
+        by_line.setdefault(w.line, []).append(w)
+    raw = sorted(by_line.values(), key=lambda ws: min(w.top for w in ws))
+    printed: list[list[_Word]] = []
+    for ws in raw:
+        top, bottom = min(w.top for w in ws), max(w.bottom for w in ws)
+        mid = (top + bottom) / 2
+        for p in printed:
+            p_top, p_bottom = min(w.top for w in p), max(w.bottom for w in p)
+            if p_top <= mid <= p_bottom and not any(w.left < q.right and q.left < w.right for w in ws for q in p):
+                p.extend(ws)
+                break
+        else:
+            printed.append(list(ws))
+    for p in printed:
+        p.sort(key=lambda w: w.left)
+    printed.sort(key=lambda p: min(w.top for w in p))
+    return printed
+
+
+def _page_segments(words: list[_Word], height: int) -> list[list[object]]:
+    """The page's lines as :class:`vndocs.readers.pdf._Seg` lists (PDF points: y up)."""
+    from vndocs.readers.pdf import _Seg
+
+    lines = _lines_of(words)
+    if not lines:
+        return []
+    col = _title_column(lines, height)
+    heights = [w.bottom - w.top for ln in lines for w in ln]
+    gap = 2.5 * median(heights) if heights else 30
+    out: list[list[object]] = []
+    header_end = None
+    if col is not None:
+        # the header: the lines down to the place-and-date line of the right column (or a few lines)
+        for i, ln in enumerate(lines[:14]):
+            if any(w.left >= col - gap and w.text.lower().startswith("ngày") for w in ln):
+                header_end = i
+                break
+        if header_end is None:
+            header_end = min(len(lines) - 1, 4)
+
+    def seg(ws: list[_Word]) -> _Seg:
+        return _Seg(
+            " ".join(w.text for w in ws),
+            float(min(w.left for w in ws)),
+            float(max(w.right for w in ws)),
+            float(height - max(w.bottom for w in ws)),
+            float(height - min(w.top for w in ws)),
+        )
+
+    for i, ln in enumerate(lines):
+        pieces: list[list[_Word]] = [[ln[0]]]
+        for a, b in zip(ln, ln[1:]):
+            # a wide gap; in the header, the step from the left column to the right one
+            cut = b.left - a.right > gap or (
+                header_end is not None and col is not None and i <= header_end and a.right <= col < b.left + gap / 2
+            )
+            if cut:
+                pieces.append([b])
+            else:
+                pieces[-1].append(b)
+        out.append([seg(p) for p in pieces])
+    return out
+
+
+def _ocr_page(png: bytes, height: int, name: str) -> list[str]:
+    from vndocs.readers.pdf import _drop_furniture, _layout
+
+    lines = _drop_furniture(_page_segments(_tesseract_words(png, name), height))  # type: ignore[arg-type]
+    if not lines:
+        return []
+    text_lines, _ = _layout(lines, True)
+    return text_lines
+
+
+def _png(image: object) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")  # type: ignore[attr-defined]
+    return buf.getvalue()
+
+
+_NOISE_TOKEN_RE = re.compile(r"(?:(?<=\s)|^)[_~|=]+(?=\s|$)")
+_VV_RE = re.compile(r"^(?:V[íỉìi]|V\s*/\s*V|V\s*\\\s*v|Wv|V/\s+v)(?=\s+[a-zà-ỹđ])")
+
+
+def _clean_line(line: str) -> str:
+    """What Tesseract makes of a scan's marks: a lone "_" or "|" (a rule, a stamp's edge), "~" for a
+    list dash, "Ví" for the "V/v" of a letter's subject, a period after a header line in capitals."""
+    s = line.strip()
+    if s.startswith("~ "):
+        s = "- " + s[2:]
+    s = _NOISE_TOKEN_RE.sub("", s)
+    s = _VV_RE.sub("V/v", s)
+    s = " ".join(s.split())
+    if s.isupper() and s.endswith((".", ",")):
+        s = s[:-1]
+    return s
+
+
+def _finish(pages: list[list[str]]) -> str:
+    text = "\n\n".join("\n".join(_clean_line(ln) for ln in p) for p in pages if p)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def read_image(path: Path, name: str):  # -> RawText
+    """OCR an image file (JPEG, PNG, TIFF: every frame of a multi-page TIFF)."""
+    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+    from vndocs.readers import RawText
+
+    if not available():
+        raise ReadError(name, f"image file without a text layer; {INSTALL_HINT}")
+    warnings = [WARNING]
+    try:
+        with Image.open(path) as im:
+            frames = []
+            for k, frame in enumerate(ImageSequence.Iterator(im)):
+                if k >= MAX_PAGES:
+                    warnings.append(f"only the first {MAX_PAGES} frames were read")
+                    break
+                frames.append(ImageOps.exif_transpose(frame.convert("RGB")))
+    except (UnidentifiedImageError, OSError, ValueError) as e:
+        raise ReadError(name, f"corrupt or unreadable image ({str(e)[:80]})") from None
+    pages = [_ocr_page(_png(f), f.height, name) for f in frames]
+    text = _finish(pages)
+    if not text.strip():
+        raise ReadError(name, "no text found by OCR")
+    return RawText(text=text, format="image", pages=len(frames), warnings=warnings)
+
+
+def read_pdf_scan(path: Path, name: str, n_pages: int):  # -> RawText
+    """OCR the pages of a PDF rendered at :data:`DPI`."""
+    import pypdfium2 as pdfium
+
+    from vndocs.readers import RawText
+
+    warnings = [WARNING]
+    limit = min(n_pages, MAX_PAGES)
+    if limit < n_pages:
+        warnings.append(f"only the first {limit} of {n_pages} pages were read by OCR")
+    started = time.monotonic()
+    done = 0
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        # pages are rendered here one by one (pdfium is not thread-safe) and read by Tesseract side by side
+        with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+            futures = []
+            for k in range(limit):
+                if time.monotonic() - started > TIME_BUDGET:
+                    break
+                page = pdf[k]
+                try:
+                    image = page.render(scale=DPI / 72).to_pil()
+                finally:
+                    page.close()
+                futures.append(pool.submit(_ocr_page, _png(image), image.height, name))
+                # keep no more pages waiting than there are workers: the budget is checked as they finish
+                while sum(not f.done() for f in futures) > (os.cpu_count() or 1):
+                    time.sleep(0.05)
+            pages = [f.result() for f in futures]
+            done = len(futures)
+    finally:
+        pdf.close()
+    if done < limit:
+        warnings.append(f"OCR stopped after {done} of {n_pages} pages ({TIME_BUDGET:.0f} s budget)")
+    text = _finish(pages)
+    if not text.strip():
+        raise ReadError(name, "no text found by OCR")
+    return RawText(text=text, format="pdf", pages=n_pages, warnings=warnings)
