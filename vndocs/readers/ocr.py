@@ -220,8 +220,50 @@ def _clean_line(line: str) -> str:
     return s
 
 
+# the fixed wording of a header, which Tesseract often reads with a wrong tone or hat ("THÀNH PHÓ",
+# "XÃ HỌI"): a run of words that folds (no marks) to one of these is given its spelling back
+_HEADER_PHRASES = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ", "QUỐC HỘI", "THÀNH PHỐ",
+    "THỊ XÃ", "THỊ TRẤN", "VĂN PHÒNG", "TỔNG CỤC", "CHI CỤC", "TỈNH ỦY", "HUYỆN ỦY", "THÀNH ỦY", "ĐẢNG ỦY",
+    "BAN CHẤP HÀNH",
+)
+HEADER_LINES = 15
+
+
+@lru_cache(maxsize=1)
+def _phrase_keys() -> list[tuple[int, str, str]]:
+    from vndocs.normalize import fold
+
+    return sorted(((len(p.split()), fold(p), p) for p in _HEADER_PHRASES), reverse=True)
+
+
+def _fix_header_words(line: str) -> str:
+    from vndocs.normalize import fold, key
+
+    words = line.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n, k, phrase in _phrase_keys():
+            window = " ".join(words[i : i + n])
+            if len(words) - i >= n and fold(window) == k:
+                # a spelling that only places a tone mark otherwise ("UỶ BAN") is kept as read
+                same = key(window) == key(phrase)
+                out.append(window if same else phrase.upper() if window.isupper() else phrase if window[:1].isupper() else phrase.lower())
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
 def _finish(pages: list[list[str]]) -> str:
-    text = "\n\n".join("\n".join(_clean_line(ln) for ln in p) for p in pages if p)
+    pages = [[_clean_line(ln) for ln in p] for p in pages]
+    if pages:
+        pages[0] = [_fix_header_words(ln) if k < HEADER_LINES else ln for k, ln in enumerate(pages[0])]
+    text = "\n\n".join("\n".join(p) for p in pages if p)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
 
