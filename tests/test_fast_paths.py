@@ -134,6 +134,8 @@ def _joins(prev: str, nxt: str, width: int, article: bool) -> bool:
         return False
     if article and _ITEM.match(nxt):
         return False
+    if b[0].isupper() and _ARTICLE.match(b):
+        return False  # an article's heading starts its line
     last = a.rsplit(None, 1)[-1].strip("(\"“'").casefold()
     number_word = last in ("số", "ngày", "tháng", "năm") and not b[0].isdigit() and not b[0].islower()
     open_end = (last in _OPEN_WORDS and not number_word) or a[-1] == ","

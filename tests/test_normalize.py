@@ -80,6 +80,8 @@ def test_nfc_map_points_back_to_decomposed_source() -> None:
         # a number broken after its hyphen or slash (tt_08, qd_169 Công báo text)
         ("chứng thực thông điệp dữ liệu được quy định tại Thông tư số 53/2025/TT-", "BKHCN ngày 31 tháng 12 năm 2025 của Bộ Khoa học", True),
         ("Được thay thế bởi Nghị định 104/2022/", "NĐ-CP ngày 21/12/2022 của Chính phủ", True),
+        # an article's heading starts its line after a comma (vbhn_113: a footnote ran over the page)
+        ("Luật số 31/2024/QH15, Luật số 33/2024/QH15, Luật số 43/2024/QH15,", "Điều 19. Hiệu lực thi hành", False),
         # a new item, a heading in capitals, the end of a sentence
         ("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;", "Căn cứ Luật Bảo hiểm y tế", False),
         ("I. MỤC ĐÍCH,", "YÊU CẦU", False),

@@ -504,3 +504,19 @@ def test_ocr_gives_a_header_s_fixed_words_their_spelling_back() -> None:
     assert _fix_header_words("Đặc lập - Tự do - Hạnh phúc") == "Đặc lập - Tự do - Hạnh phúc"  # "Đặc" folds apart: kept
     assert _fix_header_words("UỶ BAN NHÂN DÂN TỈNH") == "UỶ BAN NHÂN DÂN TỈNH"  # only the tone's place differs
     assert _fix_header_words("Số: 1906 /SGDĐT-CTrTT") == "Số: 1906 /SGDĐT-CTrTT"
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif("not __import__('shutil').which('tesseract')", reason="tesseract not installed")
+def test_an_image_claiming_a_huge_size_is_refused_before_ocr(tmp_path: Path) -> None:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 40000, 40000, 8, 2, 0, 0, 0)  # 1.6 billion pixels
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 100)) + chunk(b"IEND", b"")
+    (tmp_path / "bomb.png").write_bytes(png)
+    with pytest.raises(ReadError, match="image too large to read"):
+        read(tmp_path / "bomb.png")

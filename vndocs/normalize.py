@@ -254,6 +254,10 @@ def _continues(a: str, b: str, nxt: str, width: int, *, article: bool = False) -
         if _has_lower(a):
             return not block or _open_end(a, b)
         return not block and a.lower() == a
+    if b.startswith("Điều") and _ARTICLE_HEAD_RE.match(b):
+        # an article's heading starts its line, whatever the line before ends with ("... Luật số 43/2024/QH15,"
+        # / "Điều 19. Hiệu lực thi hành", a Công báo page whose footnote ran over: vbhn_113)
+        return False
     open_end = _open_end(a, b)
     if open_end and not _BULLET_RE.match(nxt) and _has_lower(a):
         # "... quy định tại\nChương V Nghị định này": the line cannot end there

@@ -11,6 +11,7 @@ to be made.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -106,6 +107,9 @@ _COLON_END_RE = re.compile(r":[ *_]*(?![^\n])")
 
 
 _FORM_CAPTION_RE = re.compile(r"(?m)^[ \t#*]*(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*:?\s*\d+[\w./-]*[ \t*]*$")
+
+
+_OWN_ARTICLE_RE = re.compile(r"\n[ \t]*(?:Điều[ \t]+\d+[a-zđ]?\.|Chương[ \t]+[IVXLC\d]+\b)")
 
 
 class _Reader:
@@ -260,6 +264,35 @@ class _Reader:
         header and its own "Căn cứ" lines, which are the form's, not the document's: vbhn_835)."""
         fm = _FORM_CAPTION_RE.search(self.text, self.body_start)
         return fm.start() if fm else None
+
+    @cached_property
+    def _quote_marks(self) -> tuple[list[int], list[int]]:
+        text = self.text
+        opens = [m.start() for m in re.finditer("“", text)]
+        closes = [m.start() for m in re.finditer("”", text)]
+        return opens, closes
+
+    def in_quotation(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a quotation over lines: another document's words quoted by this one (a
+        consolidated text's footnote "“Điều 44. Hiệu lực thi hành ... Luật ... hết hiệu lực ...”", vbhn_113; an
+        amendment's new wording). An open “ before, its ” after, within 3,000 characters and a line break."""
+        opens, closes = self._quote_marks
+        i = bisect_right(opens, pos) - 1
+        if i < 0 or pos - opens[i] > 3000:
+            return False
+        o = opens[i]
+        # a quoted provision opens its line or follows "như sau:" (not a title's stray “ inside a sentence:
+        # "Tuyên truyền về “Ngày hội ... Tổ quốc “ năm 2022", the reference plan)
+        before = self.text[max(0, o - 12) : o]
+        if not (before.rstrip(" \t").endswith(("\n", ":")) or o == 0 or not before.strip()):
+            return False
+        j = bisect_right(closes, o)
+        if j >= len(closes) or closes[j] < pos or closes[j] - pos > 3000:
+            return False
+        inside = self.text[o + 1 : pos]
+        # the document's own article between: a footnote's quotation cut by a page break, its end printed
+        # below the page's own text ("“Điều 51. ..." / ... / "Điều 19. Hiệu lực thi hành", vbhn_113)
+        return "\n" in self.text[o:pos] and _OWN_ARTICLE_RE.search(inside) is None
 
     def in_form(self, pos: int) -> bool:
         return self.form_start is not None and pos >= self.form_start

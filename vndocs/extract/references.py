@@ -302,15 +302,19 @@ def _mark_amenders(r: _Reader, mentions: list[_M]) -> None:
                 mentions[i].nested = mentions[anchor].nested
 
 
-def _gap_ok(r: _Reader, a: int, b: int, relation: str) -> bool:
-    """Whether only pinpoints and gap words stand between a cue and a mention."""
+def _gap_ok(r: _Reader, a: int, b: int, relation: str, *, item: bool = False) -> bool:
+    """Whether only pinpoints and gap words stand between a cue and a mention. ``item``: the gap is
+    the start of one list item, where pinpoints may be listed with ";" ("c) Khoản 2 Điều 3; các khoản
+    1, 3 Điều 7 ... của Nghị định số 135/2020/NĐ-CP", nd_158)."""
     if b < a:
         return False
     # No rewriting below removes a ";" and it is no gap character: such a gap
     # fails, and is not read (a cue may be pages away from the next mention).
-    if r.text.find(";", a, b) >= 0:
+    if r.text.find(";", a, b) >= 0 and not item:
         return False
     gap = _PINPOINT_RE.sub(" ", r.text[a:b]).lower()
+    if item:
+        gap = gap.replace(";", ",")
     if len(gap) > 220:
         return False
     gap = tone_key(gap)
@@ -336,7 +340,10 @@ def _plural_intro_re() -> re.Pattern[str]:
 
 def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
     """A cue inside another document's name does not count (``Nghị quyết sửa
-    đổi ...``, ``Luật sửa đổi ...``) unless that document is this one."""
+    đổi ...``, ``Luật sửa đổi ...``) unless that document is this one; nor one in
+    another document's words this one quotes."""
+    if r.in_quotation(cue_start):
+        return False
     if rule.relation == "implements":
         # "hướng dẫn thi hành", "quy định chi tiết và hướng dẫn thực hiện": a guides cue (eval/README.md)
         return not _GUIDES_BEFORE_RE.search(r.low[max(0, cue_start - 30) : cue_start])
@@ -406,7 +413,8 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
     for rule in rules:
         if rule.position == "after":
             for cm in _scan(r, rule.family, rule.pattern, r.low):
-                _subject_cue(r, top, cm.start(), rule.relation)
+                if not r.in_quotation(cm.start()):
+                    _subject_cue(r, top, cm.start(), rule.relation)
     # amenders share their anchor's cue
     for m in mentions:
         if m.amender_of is not None:
@@ -527,7 +535,7 @@ def _expiry_list_cues(r: _Reader, top: list[_M], top_starts: list[int]) -> None:
     """"2. Các quy định sau đây hết hiệu lực từ ngày Thông tư này có hiệu lực thi hành:" over "a) Thông tư
     số 50/2014/TT-BGTVT ...", "b) Điều 2 Thông tư số 35/2020/TT-BGTVT ..." (tt_20-2026): the items are repealed."""
     for pi, para_low in r.colon_paragraphs:
-        if _EXPIRY_INTRO_RE.search(para_low):
+        if _EXPIRY_INTRO_RE.search(para_low) and not r.in_quotation(r.paragraphs[pi][0]):
             _cue_list_items(r, pi, "repeals", top, top_starts, None)
 
 
@@ -540,13 +548,20 @@ def _cue_list_items(
     s, e = paras[pi]
     head = _LIST_MARKER_RE.match(r.text[s:e])
     head_kind = head.lastgroup if head else None
+    unmarked = 0
     for s2, e2 in paras[pi + 1 : pi + 30]:
         mk = _LIST_MARKER_RE.match(r.text[s2:e2])
+        if not mk and unmarked == 0 and not _ARTICLE_LINE_RE.match(r.text[s2:e2]):
+            # one paragraph an item runs on to over a page break ("Phụ lục III ban hành kèm theo ...;" before
+            # "d) Các khoản 7, 8 và 9 Điều 38 ...", nd_158 Công báo text)
+            unmarked = 1
+            continue
         if not mk or mk.lastgroup == head_kind or _ARTICLE_LINE_RE.match(r.text[s2:e2]):
             break
+        unmarked = 0
         k = bisect_left(top_starts, s2)
         first = top[k] if k < len(top) and top[k].start < e2 else None
-        if first and _gap_ok(r, s2 + mk.end(), first.start, relation):
+        if first and _gap_ok(r, s2 + mk.end(), first.start, relation, item=True):
             _set_cue(first, relation)
             if go_on is not None:
                 _continue_cue(r, go_on[0], go_on[1], first, relation)

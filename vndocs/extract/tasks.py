@@ -323,7 +323,6 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # as on the slice: no lookbehind, and ``$`` matches at endpos).
 _CLAUSE_MARK_RE = re.compile(r"[.;]\s")
 _SENTENCE_END_RE = re.compile(r"[.;](?:\s|$)")
-_BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]*|\(\d+\)\.?[ \t]*)?")
 _NUMBER_LABEL_RE = re.compile(r"\d{1,2}\.[ \t]+(?=[A-ZĐÀ-Ỹ])")
 _SHORT_LABEL_RE = re.compile(r"[^:\n.;]{1,40}:\s*")
 _WORD_AFTER_RE = re.compile(r"\s*(?:\([^)]*\)\s*)?[,:]?\s*(\S+)")
@@ -342,7 +341,7 @@ def _sentence_end(text: str, start: int, end: int) -> int:
 
 
 def _strip_bullet(text: str, s: int, e: int, numbers: bool = False) -> int:
-    m = _BULLET_RE.match(text, s, e)
+    m = _BULLET_START_RE.match(text, s, e)  # "- ", "a) "
     s = m.end() if m else s
     if numbers:
         # "2. Bộ trưởng ..." inside "Điều 3. Điều khoản thi hành 1. ..." where the outline sees no items (qd_982)
@@ -695,6 +694,10 @@ class _Extractor:
             a_start = ul.end if found.how != "heading" else _skip_to_body(text, ul.end, end)
             a_start = _skip_punct(text, a_start, end)
             action = " ".join(text[a_start : _sentence_end(text, a_start, end)].split())
+            if _DELEGATION_RE.match(action):
+                # "..., giao Chính phủ quy định cụ thể để thực hiện" (vbhn_113 Điều 19.3): rule-making
+                # delegated, as "Chính phủ quy định chi tiết ..." is, no task
+                return
         ranges = deadline_ranges if deadline_ranges is not None else [(found.start, end)]
         if deadline is None:
             deadline = self._deadline(ranges)
@@ -956,7 +959,9 @@ class _Extractor:
             f = self._find(chs, c_end, is_impl, (ch, chs, che), openers=found is None)
             if f is not None and (found is None or key(f.units.text) != key(found.units.text)):
                 sub_tasks.append((c, f))
-        if found is None and not sub_tasks and s.kind == "article":
+        if found is None and not sub_tasks and (s.kind == "article" or (is_impl and self._executes(hs, end))):
+            # also a clause of the implementation article: "2. Các Bộ trưởng, ..., Đại hội đồng cổ đông, Hội đồng
+            # quản trị, ... chịu trách nhiệm thi hành Nghị định này" (nd_200: names the reader does not take alone)
             found = self._executing_subject(hs, end)
         if found is None and not sub_tasks and addressee is not None and is_impl:
             found = _Found(addressee, hs, "lead-in", "execute")
@@ -1076,12 +1081,12 @@ class _Extractor:
             line = key(self.text[ps : ps + 20])
             if line.startswith(("căn cứ", "theo đề nghị", "xét ", "kính gửi", "nơi nhận", "số:", "v/v")):
                 continue
-            if self.text[ps:pe].rstrip().endswith(":") and not _BULLET_RE.match(self.text, ps):
+            if self.text[ps:pe].rstrip().endswith(":") and not _BULLET_START_RE.match(self.text, ps):
                 f = self._subject(ps, pe, True, openers=False)
                 if f is not None and _DUTY_COLON_RE.match(self.text, f.units.end, pe):
                     end = pe
                     for bs, be in paras[n + 1 :]:
-                        if not _BULLET_RE.match(self.text, bs):
+                        if not _BULLET_START_RE.match(self.text, bs):
                             break
                         end = be
                     self._add(f, ps, end, (), deadline_ranges=[(ps, end)])
@@ -1156,7 +1161,7 @@ _ACTION_WORDS_RE = re.compile(
 )
 # an effect article's title that also names the implementation: "Hiệu lực và trách nhiệm thi hành" (tt_34-2025)
 _IMPL_IN_HEADING_RE = re.compile(r"trách nhiệm (?:thi hành|thực hiện)|tổ chức (?:thực hiện|thi hành)")
-_BULLET_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]|[a-zđ]\)[ \t])")
+_BULLET_START_RE = re.compile(r"[ \t]*(?:[-+•*–][ \t]|[a-zđ]\)[ \t])")
 # a unit's duty ending in a colon, the bullets below it say what: "... có trách nhiệm:"
 _DUTY_COLON_RE = re.compile(r"[ \t]*(?:có|chịu)[ \t]+trách[ \t]+nhiệm(?:[ \t]+(?:thực hiện|triển khai)[^:\n]{0,60})?[ \t]*:")
 # a request the document reports, not one it makes: "... đã có Công văn ... đề nghị X ..."
@@ -1169,6 +1174,7 @@ _REPORTED_RE = re.compile(
 # a statement under a condition that follows the subject's verb closely: "X vay tiền của cổ đông nếu ..."
 _CONDITION_AFTER_RE = re.compile(r"[^,.;:\n]{0,40}\bnếu\b")
 # what a subject does that is no assignment: a difficulty, a past deed, a state, a prohibition
+_DELEGATION_RE = re.compile(r"quy định (?:chi tiết|cụ thể)\b")
 _NO_ASSIGNMENT_AFTER_RE = re.compile(
     r"[ \t]*(?:có[ \t]+)?(?:vướng mắc|gặp khó khăn|đã|đang|là|không|chưa|được(?![ \t]+giao)|quy định chi tiết)\b")
 

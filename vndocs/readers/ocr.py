@@ -285,9 +285,17 @@ def read_image(path: Path, name: str):  # -> RawText
                     warnings.append(f"only the first {MAX_PAGES} frames were read")
                     break
                 frames.append(ImageOps.exif_transpose(frame.convert("RGB")))
+    except Image.DecompressionBombError:
+        raise ReadError(name, "image too large to read (over Pillow's decompression-bomb limit)") from None
     except (UnidentifiedImageError, OSError, ValueError) as e:
         raise ReadError(name, f"corrupt or unreadable image ({str(e)[:80]})") from None
-    pages = [_ocr_page(_png(f), f.height, name) for f in frames]
+    started = time.monotonic()
+    pages = []
+    for f in frames:
+        if time.monotonic() - started > TIME_BUDGET:
+            warnings.append(f"OCR stopped after {len(pages)} of {len(frames)} frames ({TIME_BUDGET:.0f} s budget)")
+            break
+        pages.append(_ocr_page(_png(f), f.height, name))
     text = _finish(pages)
     if not text.strip():
         raise ReadError(name, "no text found by OCR")
