@@ -14,7 +14,7 @@ import pytest
 
 import vndocs
 from tests.conftest import CORPUS, SHARED_DOCS, needs_shared
-from vndocs.extract.tasks import _row_cells, _task_columns
+from vndocs.extract.task_tables import _row_cells, _task_columns
 from vndocs.readers import read
 from vndocs.readers.markdown import _clean_inline
 from vndocs.readers.tables import build_grid, web_markdown_tables
