@@ -493,6 +493,10 @@ def test_ocr_cleans_the_marks_tesseract_reads_in_a_scan() -> None:
     assert _clean_line("Ví khẩn trương thực hiện các biện") == "V/v khẩn trương thực hiện các biện"
     assert _clean_line("~ Các trường, trung tâm trực thuộc Sở;") == "- Các trường, trung tâm trực thuộc Sở;"
     assert _clean_line("Số: 1906 /SGDĐT-CTrTT") == "Số: 1906 /SGDĐT-CTrTT"
+    # scan_vietadmin_3
+    assert _clean_line("Vív thực hiện Thông báo số 496-TB/TU") == "V/v thực hiện Thông báo số 496-TB/TU"
+    assert _clean_line("l. Căn cứ các nội dung có liên quan") == "1. Căn cứ các nội dung có liên quan"
+    assert _clean_line("l. giao") == "l. giao"
 
 
 def test_ocr_gives_a_header_s_fixed_words_their_spelling_back() -> None:

@@ -203,17 +203,20 @@ def _png(image: object) -> bytes:
 
 
 _NOISE_TOKEN_RE = re.compile(r"(?:(?<=\s)|^)[_~|=]+(?=\s|$)")
-_VV_RE = re.compile(r"^(?:V[íỉìi]|V\s*/\s*V|V\s*\\\s*v|Wv|V/\s+v)(?=\s+[a-zà-ỹđ])")
+_VV_RE = re.compile(r"^(?:V[íỉìi]v?|V\s*/\s*V|V\s*\\\s*v|Wv|V/\s+v)(?=\s+[a-zà-ỹđ])")
+_ONE_RE = re.compile(r"^[lI|]\.(?=\s+[A-ZĐÀ-Ỹ])")
 
 
 def _clean_line(line: str) -> str:
     """What Tesseract makes of a scan's marks: a lone "_" or "|" (a rule, a stamp's edge), "~" for a
-    list dash, "Ví" for the "V/v" of a letter's subject, a period after a header line in capitals."""
+    list dash, "Ví" or "Vív" for the "V/v" of a letter's subject, "l." for the first item's "1.", a
+    period after a header line in capitals."""
     s = line.strip()
     if s.startswith("~ "):
         s = "- " + s[2:]
     s = _NOISE_TOKEN_RE.sub("", s)
     s = _VV_RE.sub("V/v", s)
+    s = _ONE_RE.sub("1.", s)  # "l. Căn cứ ..." (scan_vietadmin_3): the first item's number
     s = " ".join(s.split())
     if s.isupper() and s.endswith((".", ",")):
         s = s[:-1]
