@@ -120,7 +120,9 @@ _NUMBER = (
     # ... and the older "84/2005/TTLT/BTC-BLĐTBXH" (ttlt_47)
     # ... and a sub-number before the year: 66.4/2025/NQ-CP (tb_634)
     r"|(?P<state>\d{1,6}(?:[a-z]|\.\d{1,2}(?=[ \t]*/[ \t]*\d{4}[ \t]*/))?[ \t]*/[ \t]*(?:\d{4}[ \t]*/[ \t]*)?"
-    + _G + r"(?:/" + _G + r")?(?:[ \t]*" + _H + r"[ \t\n]*" + _G + r")*)"
+    + _G + r"(?:/" + _G + r")?(?:[ \t]*" + _H + r"[ \t\n]*" + _G + r")*"
+    # ... and a legislature's number printed apart: "Pháp lệnh số 04/2012/UBTVQH 13" (nd_102_2018)
+    r"(?:(?<=QH)[ \t]\d{2}(?![\d/\w]))?)"
 )
 _NUMBER_RE = re.compile(_NUMBER)
 
@@ -219,10 +221,12 @@ _CLAUSE_END_RE = re.compile(r"[;\n()]|\.(?=\s|$)|(?:đã\s+)?được\s+sửa\s+
 _BARE_LIST_SEP_RE = re.compile(r"[ \t]*(?:,|;|và)[ \t\n]*(?=\d)")
 
 _CYRILLIC = str.maketrans("АВЕКМНОРСТХУаеорсух", "ABEKMHOPCTXYaeopcyx")
+_LEGISLATURE_APART_RE = re.compile(r"(?<=QH)[ \t](?=\d{2}$)")
+
 
 @lru_cache(maxsize=4096)
 def _clean_number(raw: str) -> str:
-    return normalize_number(raw.translate(_CYRILLIC))
+    return normalize_number(_LEGISLATURE_APART_RE.sub("", raw.translate(_CYRILLIC)))
 
 
 def _spaces(s: str) -> str:
