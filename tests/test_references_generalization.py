@@ -504,3 +504,21 @@ def test_a_legislature_s_number_printed_apart_stays_in_the_number():
         "có công với cách mạng;\n"
     )
     assert [one(text, n).relation for n in ("26/2005/PL-UBTVQH11", "04/2012/UBTVQH13")] == ["based_on", "based_on"]
+
+
+def test_a_dated_document_after_x_va_in_a_repeal_list_is_the_list_s_next_item():
+    # nd_200-2026-ND-CP Điều 49.2; and vbhn_57's Căn cứ, where the same shape names a second amended decree
+    text = (
+        "2. Các Nghị định số 153/2020/NĐ-CP ngày 31 tháng 12 năm 2020 của Chính phủ quy định về chào bán trái phiếu, "
+        "Nghị định số 65/2022/NĐ-CP ngày 16 tháng 9 năm 2022 sửa đổi, bổ sung một số điều của Nghị định số "
+        "153/2020/NĐ-CP và Nghị định số 08/2023/NĐ-CP ngày 05 tháng 3 năm 2023 sửa đổi, bổ sung và ngưng hiệu lực thi "
+        "hành một số điều tại các Nghị định quy định về chào bán trái phiếu hết hiệu lực kể từ ngày Nghị định này có "
+        "hiệu lực thi hành.\n"
+    )
+    assert [one(text, n).relation for n in ("153/2020/NĐ-CP", "65/2022/NĐ-CP", "08/2023/NĐ-CP")] == ["repeals"] * 3
+    text = (
+        "Căn cứ Nghị định số 96/2022/NĐ-CP ngày 29 tháng 11 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ của Bộ "
+        "Công Thương; Nghị định số 105/2024/NĐ-CP ngày 01 tháng 8 năm 2024 sửa đổi, bổ sung một số điều của Nghị định "
+        "số 96/2022/NĐ-CP và Nghị định số 26/2018/NĐ-CP ngày 28 tháng 02 năm 2018 của Chính phủ về Điều lệ tổ chức;\n"
+    )
+    assert one(text, "26/2018/NĐ-CP").relation == "cites"

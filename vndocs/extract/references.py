@@ -225,6 +225,29 @@ def _mark_nesting(mentions: list[_M]) -> None:
             m.nested = True
 
 
+_AND_BEFORE_RE = re.compile(r"\svà\s*$")
+_REPLACE_OR_REPEAL_RE = re.compile(r"\b(?:thay\s+thế|bãi\s+bỏ|hết\s+hiệu\s+lực)\b")
+
+
+def _unnest_dated_list_items(r: _Reader, mentions: list[_M]) -> None:
+    """``Các Nghị định số 153/2020/NĐ-CP ..., Nghị định số 65/2022/NĐ-CP ... sửa đổi, bổ sung một số điều của
+    Nghị định số 153/2020/NĐ-CP và Nghị định số 08/2023/NĐ-CP ngày 05 tháng 3 năm 2023 sửa đổi, bổ sung ... hết
+    hiệu lực`` (nd_200): in a sentence that replaces or repeals, after "X và", a document with its own date,
+    when X (inside the subject) has none, is the list's next item, not a second object of the subject."""
+    for k in range(1, len(mentions)):
+        m, prev = mentions[k], mentions[k - 1]
+        if not (m.nested and not m.inner and m.date and m.number and prev.nested and not prev.date):
+            continue
+        if not _AND_BEFORE_RE.search(r.low, max(0, m.start - 8), m.start) or r.text.find(";", prev.end, m.start) >= 0:
+            continue
+        # only in a sentence that replaces or repeals what it lists: "Nghị định số 105/2024/NĐ-CP ... sửa đổi, bổ
+        # sung một số điều của Nghị định số 96/2022/NĐ-CP và Nghị định số 26/2018/NĐ-CP ngày ..." amends both (vbhn_57)
+        start = max(r.low.rfind(". ", 0, m.start), r.low.rfind("\n", 0, m.start))
+        stop = r.low.find(". ", m.end)
+        if _REPLACE_OR_REPEAL_RE.search(r.low, start + 1, stop if stop >= 0 else len(r.low)):
+            m.nested = False
+
+
 _AMENDER_RE = re.compile(
     # "(đã) được sửa đổi, bổ sung (một số điều) (bởi|theo|tại) X", "được sửa đổi, bổ sung Luật số 87" (nq_54)
     # "được sửa đổi, bổ sung cập nhật một số điều tại X" (qd_2820)
@@ -902,6 +925,7 @@ def extract_references(text: str, header: Header, preamble: list[Span]) -> list[
     _extend_law_names(r, mentions)
     _trim_law_names(mentions)
     _mark_nesting(mentions)
+    _unnest_dated_list_items(r, mentions)
     _mark_amenders(r, mentions)
     _assign_cues(r, mentions)
     return [_to_reference(g, r.text) for g in _group(r, mentions)]
