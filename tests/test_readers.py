@@ -524,3 +524,27 @@ def test_an_image_claiming_a_huge_size_is_refused_before_ocr(tmp_path: Path) -> 
     (tmp_path / "bomb.png").write_bytes(png)
     with pytest.raises(ReadError, match="image too large to read"):
         read(tmp_path / "bomb.png")
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif("not __import__('shutil').which('tesseract')", reason="tesseract not installed")
+def test_a_scanned_last_page_gives_its_signer_and_its_recipients() -> None:
+    # cv_1906 p2: a signature's scribbles between "GIÁM ĐỐC" and the name, a "Nơi nhận:" the scan's italic lost
+    import vndocs
+
+    d = vndocs.parse(CORPUS / "cv_1906-SGDDT-CTrTT_danang_p2_scan.jpg")
+    assert d.signer is not None and d.signer.position == "GIÁM ĐỐC"
+    assert d.signer.name.endswith("Thị Bích Thuận")  # "Lê" is read "Tê"
+    assert len(d.recipients) == 5 and d.recipients[0].text == "Bộ Giáo dục và Đào tạo"
+    assert not any("Thành ủy" in t.assignee for t in d.tasks)
+
+
+def test_ocr_drops_a_signature_s_scribbles_and_labels_a_lost_recipient_list() -> None:
+    from vndocs.readers.ocr import _is_scribble, _label_recipients
+
+    # the foot of cv_1906 p2 as Tesseract read it
+    assert [_is_scribble(x) for x in ("\\&", "HH th", "Kông")] == [True, True, True]
+    assert [_is_scribble(x) for x in ("Tê Thị Bích Thuận", "GIÁM ĐỐC", "- Lưu; VT, CHTT,", "UBND", "Huế")] == [False] * 5
+    foot = ["trương triển khai thực hiện.,", "", "- Bộ Giáo dục và Đào tạo;", "- Trưởng phòng Sở;", "- Lưu; VT, CHTT,", "", "GIÁM ĐỐC"]
+    assert _label_recipients(foot)[2:4] == ["Nơi nhận:", "- Bộ Giáo dục và Đào tạo;"]
+    assert _label_recipients(["Nơi nhận:", "- Như trên;", "- Lưu: VT."]) == ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]

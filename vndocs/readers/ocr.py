@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import time
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -229,9 +230,11 @@ _HEADER_PHRASES = (
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
     "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ", "QUỐC HỘI", "THÀNH PHỐ",
     "THỊ XÃ", "THỊ TRẤN", "VĂN PHÒNG", "TỔNG CỤC", "CHI CỤC", "TỈNH ỦY", "HUYỆN ỦY", "THÀNH ỦY", "ĐẢNG ỦY",
-    "BAN CHẤP HÀNH",
+    "BAN CHẤP HÀNH", "GIÁM ĐỐC", "CHỦ TỊCH", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nơi nhận",
 )
 HEADER_LINES = 15
+"""Lines at the top of the first page, and at the foot of the last (the signature), that have a header's
+fixed words."""
 
 
 @lru_cache(maxsize=1)
@@ -262,10 +265,48 @@ def _fix_header_words(line: str) -> str:
     return " ".join(out)
 
 
+def _is_scribble(line: str) -> bool:
+    """A line a signature or a seal leaves in OCR text: no letters, no Vietnamese syllable, or one short
+    word that is none ("\\&", "HH th", "Kông" between "GIÁM ĐỐC" and the signer's name, cv_1906 p2)."""
+    from vndocs.extract.units import dictionary
+    from vndocs.readers.legacy import is_vietnamese_syllable
+
+    words = re.findall(r"[^\W\d_]+", line)
+    if not words:
+        return bool(line.strip())
+    if not any(is_vietnamese_syllable(w) for w in words):
+        return not all(w.isupper() for w in words)  # "UBND", "VT" are abbreviations
+    if len(words) != 1 or len(words[0]) > 5 or words[0].isupper() or words[0].lower() in dictionary():
+        return False
+    return not _TONE_MARKS.intersection(unicodedata.normalize("NFD", words[0]))  # "Huế" is a name
+
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_LUU_RE = re.compile(r"^[-+•]?\s*Lưu\s*[:;,.]")
+
+
+def _label_recipients(lines: list[str]) -> list[str]:
+    """Put back the "Nơi nhận:" label a scan's small italic print lost, over the list that ends with "- Lưu: VT"."""
+    if any(ln.startswith(("Nơi nhận", "NƠI NHẬN")) for ln in lines):
+        return lines
+    end = next((k for k in range(len(lines) - 1, -1, -1) if _LUU_RE.match(lines[k])), None)
+    if end is None:
+        return lines
+    start = end
+    while start > 0 and lines[start - 1].startswith(("- ", "+ ")):
+        start -= 1
+    if start == end:
+        return lines
+    return [*lines[:start], "Nơi nhận:", *lines[start:]]
+
+
 def _finish(pages: list[list[str]]) -> str:
     pages = [[_clean_line(ln) for ln in p] for p in pages]
     if pages:
         pages[0] = [_fix_header_words(ln) if k < HEADER_LINES else ln for k, ln in enumerate(pages[0])]
+        last = pages[-1]
+        foot = max(0, len(last) - HEADER_LINES)
+        pages[-1] = _label_recipients(last[:foot] + [_fix_header_words(ln) for ln in last[foot:] if not _is_scribble(ln)])
     text = "\n\n".join("\n".join(p) for p in pages if p)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
