@@ -548,3 +548,17 @@ def test_ocr_drops_a_signature_s_scribbles_and_labels_a_lost_recipient_list() ->
     foot = ["trương triển khai thực hiện.,", "", "- Bộ Giáo dục và Đào tạo;", "- Trưởng phòng Sở;", "- Lưu; VT, CHTT,", "", "GIÁM ĐỐC"]
     assert _label_recipients(foot)[2:4] == ["Nơi nhận:", "- Bộ Giáo dục và Đào tạo;"]
     assert _label_recipients(["Nơi nhận:", "- Như trên;", "- Lưu: VT."]) == ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif("not __import__('shutil').which('tesseract')", reason="tesseract not installed")
+@pytest.mark.parametrize("turn", [180, 90])
+def test_a_scan_fed_upside_down_or_sideways_is_turned(tmp_path: Path, turn: int) -> None:
+    from PIL import Image
+
+    import vndocs
+
+    with Image.open(CORPUS / "cv_1906-SGDDT-CTrTT_danang_p1_scan.jpg") as im:
+        im.rotate(turn, expand=True).save(tmp_path / "turned.png")
+    d = vndocs.parse(tmp_path / "turned.png").to_dict()
+    assert (d["number"], d["date"]) == ("1906/SGDĐT-CTrTT", "2020-07-26")
