@@ -214,7 +214,7 @@ def _osd_angle(png: bytes) -> int | None:
 
 def _ocr_page(image: object, name: str) -> list[str]:
     """One page image read; a page that reads poorly is read again turned as the orientation detection says,
-    and upside down (its confidence is low on text pages: 0.12 for the reference scan turned 180°)."""
+    and upside down (its confidence is low on text pages: 0.12 for the dev gold's scanned page turned 180°)."""
     from vndocs.readers.legacy import vietnamese_ratio
 
     png = _png(image)
