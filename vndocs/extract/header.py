@@ -33,13 +33,15 @@ PARTY_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 # --- số, ký hiệu (DOMAIN.md §1.3) ---------------------------------------------
 # Party shape first: N-TYPE/ISSUER (45-KH/BTGTU, 367 - QĐ/TWĐTN-VP, số31-QĐ/TW)
 PARTY_NUMBER = (
-    r"(?P<pnum>\d{1,6}\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,6}\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
+    r"(?P<pnum>\d{1,6}\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,6}\s*/\s*[A-ZĐ][A-Za-zĐđƯư0-9&]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđƯư0-9&]*)*)"
 )
 # State shape: N/TYPE-ISSUER, N/YYYY/TYPE-ISSUER, N/ISSUER-UNIT (công văn),
 # also 1206 /QĐ-HVTC (space before the slash) and 351/2017/UBTVQH14
 STATE_NUMBER = (
     r"(?P<snum>\d{1,6}\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ&]*\d{0,2}(?:\s*-\s*[A-ZĐa-zđ0-9&.]*[A-ZĐa-zđ0-9&])*)"
 )
+NUMBER_INLINE_RE = re.compile(r"(?<!\w)Số\s*:\s*(?:" + PARTY_NUMBER + "|" + STATE_NUMBER + r")")
+NUMBER_IN_LINE_RE = re.compile(r"\b\d{1,6}\s*(?:-\s*[A-ZĐ]{1,6}\s*/|/\s*(?:\d{4}\s*/\s*)?[A-ZĐ]{1,8}\b)")
 NUMBER_LINE_RE = re.compile(
     r"(?:^|(?<=\n))[ \t*]*"
     r"(?:(?:Luật|Pháp\s+lệnh|Lệnh|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Chỉ\s+thị)\s+)?"
@@ -50,7 +52,9 @@ NUMBER_LINE_RE = re.compile(
 # a place name: capitalized words (Hà Nội, Thành phố Hồ Chí Minh, TP. Hồ Chí Minh)
 _PW = "[" + UPPER + "][" + LOWER + "]+"
 _PLACE = (
-    r"(?<!\w)(?P<place>(?:TP\.?\s*|(?:Thành phố|Thị xã|Tỉnh|Huyện)\s+)?" + _PW + r"(?:[ \t]+(?:" + _PW + r"|\d{1,2}))*" + ")"
+    r"(?<!\w)(?P<place>(?:TP\.?\s*|(?:Thành phố|Thị xã|Tỉnh|Huyện)\s+)?" + _PW
+    # a web copy's "Hà nội": one word in lower case after the first
+    + r"(?:[ \t]+[" + LOWER + r"]{2,}(?=\s*,))?(?:[ \t]+(?:" + _PW + r"|\d{1,2}))*" + ")"
 )
 DATE_LINE_RE = re.compile(
     _PLACE + r"\s*,\s*ngày\s+(?P<d>\d(?: ?\d)?)\s*(?:tháng|/|-)\s*(?P<m>\d(?: ?\d)?)\s*(?:năm|/|-)\s*(?P<y>\d{4})",
@@ -146,9 +150,15 @@ def find_type_line(text: str, limit: int = HEADER_WINDOW) -> tuple[int, str, Spa
     lines = _lines(text, limit)
     for i, ln in enumerate(lines):
         s = ln.stripped.rstrip(" *")
-        if not s or len(s) > 40 or s.endswith(":"):
+        if not s or s.endswith(":") or not _is_upper(s):
             continue
-        if not _is_upper(s):
+        # old style: "QUYẾT ĐỊNH CỦA VIỆN TRƯỞNG VIỆN KSND TỐI CAO", "NGHỊ QUYẾT CỦA HĐND TỈNH LÀO CAI"
+        m = re.match(r"^(?P<t>(?:\S+\s+){0,3}\S+)\s+CỦA\s", s) if i < 80 else None
+        t = canonical_type(m.group("t")) if m else None
+        if m and t is not None:
+            sp = ln.span()
+            return i, t, Span(sp.start, sp.start + len(m.group("t")))
+        if len(s) > 40:
             continue
         t = canonical_type(s)
         if t is not None:
@@ -325,6 +335,10 @@ def split_flattened(line: str) -> list[str]:
     return [line]
 
 
+# a head that names no body yet: the next line completes it ("ỦY BAN THƯỜNG VỤ" / "QUỐC HỘI")
+_BARE_HEADS = frozenset(key(h) for h in ("ỦY BAN THƯỜNG VỤ", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "ỦY BAN", "HỘI ĐỒNG"))
+
+
 def _issuer_units(lines: list[_Line]) -> tuple[list[str], Span | None]:
     """Body names from upper-case header lines (continuation lines merged)."""
     units: list[str] = []
@@ -338,7 +352,7 @@ def _issuer_units(lines: list[_Line]) -> tuple[list[str], Span | None]:
             continue
         k = key(s)
         if units and not _starts_with_word(k, heads) or (units and _starts_with_word(k, locs)) or (
-            units and key(units[-1]).endswith((" và", "-"))
+            units and (key(units[-1]).endswith((" và", "-")) or key(units[-1]) in _BARE_HEADS)
         ):
             units[-1] = f"{units[-1]} {s}"
         else:
@@ -421,6 +435,9 @@ def extract_header(text: str) -> Header:
     # the "Số:" line of the header over "Nghị định số ..." (a web page's title line
     # repeats the number; a Pháp lệnh prints "Pháp lệnh số:" as its number line)
     m = next((f for f in found if f.group().lstrip(" \t*")[:2] in ("Số", "số")), found[0] if found else None)
+    if m is None:
+        # a header flattened onto one line by a web copy: "... SỞ GIÁO DỤC VÀ ĐÀO TẠO ... Số : 2917 /SGDĐT-VP ..."
+        m = NUMBER_INLINE_RE.search(window, 0, max(search_end, 1))
     if m:
         g = "pnum" if m.group("pnum") else "snum"
         raw = m.group(g)
@@ -469,7 +486,18 @@ def extract_header(text: str) -> Header:
                 # a blank line may separate ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ
                 continue
             continue
-        if NATIONAL_RE.search(s) or MOTTO_RE.search(s) or PARTY_RE.search(s):
+        m_title = NATIONAL_RE.search(s) or MOTTO_RE.search(s) or PARTY_RE.search(s)
+        if m_title:
+            # a web copy puts both columns on one line: "ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI ..."
+            left = s[: m_title.start()].rstrip(" |\t")
+            if not left or not _is_upper(left) or key(left).endswith(" nước"):
+                # "QUỐC HỘI NƯỚC CỘNG HÒA ..." is the enacting line, not two columns
+                continue
+            lead = len(ln.text) - len(ln.text.lstrip())
+            ln = _Line(ln.start + lead, ln.start + lead + len(left), left)
+            s = left
+        if ":" in s or NUMBER_IN_LINE_RE.search(s):
+            # site furniture ("VIEWS: 10 PAGES: 1") and a page's title line ("QUY ĐỊNH 102-QĐ/TW") are no body
             continue
         if re.match(r"^(?:CỘNG|CHỦ NGHĨA|ĐẢNG CỘNG|VIỆT NAM)\b", s) and not issuer_lines:
             continue
@@ -490,6 +518,12 @@ def extract_header(text: str) -> Header:
         ):
             continue
         issuer_lines.append(ln)
+    if type_idx is None and number is not None and date is not None and number.span and date.span:
+        # no type line found (a damaged one: "K ÉT LUẬN"): the header ends with the number and the date;
+        # capitals after both are the title's, not the issuer's
+        fields_end = max(number.span.end, date.span.end)
+        if any(ln.start < fields_end for ln in issuer_lines):
+            issuer_lines = [ln for ln in issuer_lines if ln.start < fields_end]
     units, issuer_span = _issuer_units(issuer_lines)
     issuer = parent = None
     units = [u for u in units if u[:1].isalpha() and len(re.sub(r"[^\w]", "", u)) >= 2]
@@ -521,6 +555,8 @@ def extract_header(text: str) -> Header:
 
     # title
     title = None
+    # the issuer's lines as printed, whole: the authority line over the preamble may repeat them
+    issuer_keys = (key(" ".join(" ".join(ln.stripped.strip("* ").split()) for ln in issuer_lines)),) if issuer_lines else ()
     if type_found is not None and type_idx is not None:
         ln = lines[type_idx]
         if type_found[2].end < ln.span().end:
@@ -529,9 +565,9 @@ def extract_header(text: str) -> Header:
             while rest_start < ln.end and text[rest_start] == " ":
                 rest_start += 1
             lines[type_idx] = _Line(rest_start, ln.end, text[rest_start : ln.end])
-            title = _title_after_type(lines, type_idx - 1)
+            title = _title_after_type(lines, type_idx - 1, issuer_keys)
         else:
-            title = _title_after_type(lines, type_idx)
+            title = _title_after_type(lines, type_idx, issuer_keys)
     if title is None:
         mv = VV_RE.search(window, 0, min(len(window), max(zone_end, 1) + 300))
         if mv:
@@ -543,6 +579,8 @@ def extract_header(text: str) -> Header:
             title = Field(" ".join(t.split()), Span(mv.start("t"), mv.start("t") + len(t)))
     if title is None and system == "party" and number is not None:
         title = _party_cv_title(text, number.span)  # type: ignore[arg-type]
+    if title is None and number is not None and doc_type is not None and doc_type.value == "Công văn":
+        title = _state_cv_title(text, number.span)  # type: ignore[arg-type]
 
     return Header(
         system=system,
@@ -565,8 +603,52 @@ _OLD_STYLE_ID_RE = re.compile(
 _ENACT_RE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT)\s*:")
 
 
-def _title_after_type(lines: list[_Line], type_idx: int) -> Field | None:
-    """The trích yếu: the paragraph after the type line, up to a blank line."""
+# the enacting authority printed over the preamble: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TÀI CHÍNH"
+_AUTHORITY_HEAD_RE = re.compile(
+    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC"
+    r"|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+KIỂM\s+TOÁN|THỐNG\s+ĐỐC"
+    r"|CHỦ\s+NHIỆM|VỤ\s+TRƯỞNG)\s+\S"
+)
+# a subject line that wraps on: it ends with a word that needs what follows
+_OPEN_END_RE = re.compile(r"(?:\b(?:của|và|với|cho|tại|về|trong|giữa|đối|thuộc|theo|đến|từ)|[,&(-])$", re.I)
+# a section marker opens the body: "I.", "1.", "I-", "1-", "Điều 1", "Chương I", "Phần"
+_BODY_MARKER_RE = re.compile(
+    r"^(?:[IVX]+\.|\d+\.|[IVX]+\s*[-–]\s*\S|\d{1,2}\s*[-–]\s+[" + UPPER + r"]|Điều\s+\d|Chương\s+[IVX\d]|Phần\s)"
+)
+
+
+def _is_authority_line(s: str, issuer_keys: tuple[str, ...]) -> bool:
+    """The enacting authority line over the preamble (a title in capitals runs into it in web copies)."""
+    if not _is_upper(s) or len(s.split()) < 2:
+        return False
+    if _AUTHORITY_HEAD_RE.match(s):
+        return True
+    k = key(s)
+    # the issuer's name, whole ("HỘI ĐỒNG NHÂN DÂN TỈNH YÊN BÁI KHÓA XVIII, KỲ HỌP THỨ 13") or its head
+    # ("UỶ BAN NHÂN DÂN TỈNH" over a header "ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG"; "CHÍNH PHỦ")
+    return any(len(ik.split()) >= 2 and (k.startswith(ik) or ik.startswith(k + " ")) for ik in issuer_keys)
+
+
+def _is_body_sentence(s: str) -> bool:
+    """A sentence of the body in sentence case: a capital, then lower-case words, 8 words or more."""
+    words = s.split()
+    if len(words) < 8 or _is_upper(s) or not s[:1].isupper():
+        return False
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    return lower >= len(words) // 2
+
+
+def _open_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _title_after_type(lines: list[_Line], type_idx: int, issuer_keys: tuple[str, ...] = ()) -> Field | None:
+    """The trích yếu: the paragraph after the type line, up to a blank line.
+
+    Web copies print the subject with no blank line after it: a subject in capitals also ends at the
+    enacting authority's line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the issuer's own name) and at the first
+    sentence of the body in sentence case; any subject ends at a section marker ("I-", "1.", "Điều 1").
+    """
     parts: list[_Line] = []
     i = type_idx + 1
     while i < len(lines) and not lines[i].stripped:
@@ -575,6 +657,15 @@ def _title_after_type(lines: list[_Line], type_idx: int) -> Field | None:
         s = lines[i].stripped
         if not s or _skip_header_line(s) and not parts:
             if parts:
+                nxt = next((ln.stripped for ln in lines[i + 1 : i + 4] if ln.stripped), "")
+                if not s and (
+                    _open_quote(" ".join(p.stripped for p in parts))
+                    # "... CỦA HĐND TỈNH THỪA THIÊN HUẾ" / "(NAY LÀ THÀNH PHỐ HUẾ)" after a blank line
+                    or (nxt.startswith("(") and nxt.endswith(")") and _is_upper(nxt) and _is_upper(parts[-1].stripped))
+                ):
+                    # a quotation left open goes on past the blank line: 'BAN HÀNH "QUY CHẾ ...' / 'CỦA NGÀNH KSND"'
+                    i += 1
+                    continue
                 break
             i += 1
             continue
@@ -582,6 +673,16 @@ def _title_after_type(lines: list[_Line], type_idx: int) -> Field | None:
         # ("... giữa Chính phủ nước Cộng hòa Xã hội Chủ nghĩa Việt Nam và ...", vbhn_49-VBHN-BCT)
         if PREAMBLE_START_RE.match(s) or _ENACT_RE.match(s) or (NATIONAL_RE.search(s) and (_is_upper(s) or MOTTO_RE.search(s))):
             break
+        if not parts and re.match(r"^(?:CỦA|của)\s", s) and not _OLD_STYLE_ID_RE.match(s):
+            # "NGHỊ QUYẾT CỦA HĐND TỈNH LÀO CAI" / "Về ...": the author, then the subject
+            cut = re.search(r"\s(?=(?:VỀ|Về)\s)", s)
+            if cut is None:
+                i += 1
+                continue
+            ln = lines[i]
+            lead = len(ln.text) - len(ln.text.lstrip())
+            lines[i] = _Line(ln.start + lead + cut.end(), ln.end, ln.text.lstrip()[cut.end() :])
+            s = lines[i].stripped
         if not parts and _OLD_STYLE_ID_RE.match(s):
             # old style: "CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN ..."
             # names the document before its subject
@@ -593,7 +694,11 @@ def _title_after_type(lines: list[_Line], type_idx: int) -> Field | None:
             lead = len(ln.text) - len(ln.text.lstrip())
             lines[i] = _Line(ln.start + lead + cut, ln.end, ln.text.lstrip()[cut:])
             s = lines[i].stripped
-        if re.match(r"^(?:[IVX]+\.|\d+\.|Điều\s+\d|Chương\s+[IVX\d]|Phần\s)", s) and parts:
+        if parts and _BODY_MARKER_RE.match(s):
+            break
+        if parts and all(_is_upper(p.stripped) for p in parts) and not _OPEN_END_RE.search(parts[-1].stripped) and (
+            _is_authority_line(s, issuer_keys) or _is_body_sentence(s) or s.endswith(":")
+        ):
             break
         if parts and _is_upper(s) and len(s.split()) >= 2 and any(p.stripped != p.stripped.upper() for p in parts) and (
             not re.search(r"(?:\b(?:của|và|với|cho|tại)|[,-])$", parts[-1].stripped)
@@ -626,6 +731,29 @@ def _party_cv_title(text: str, number_span: Span) -> Field | None:
     if not m:
         return None
     t = m.group("t").strip()
+    return Field(t, Span(nl + m.start("t"), nl + m.start("t") + len(t)))
+
+
+def _state_cv_title(text: str, number_span: Span) -> Field | None:
+    """A công văn printing its subject under the number without "V/v" (159/TANDTC-PC)."""
+    nl = text.find("\n", number_span.end)
+    if nl == -1 or text[number_span.end : nl].strip():
+        return None
+    m = re.match(r"\n[ \t]*(?P<t>[^\n]{15,300})", text[nl : nl + 400])
+    if not m:
+        return None
+    t = m.group("t").strip()
+    if (
+        _is_upper(t)
+        or DATE_LINE_RE.search(t)
+        or NATIONAL_RE.search(t)
+        or MOTTO_RE.search(t)
+        or PARTY_RE.search(t)
+        or re.match(r"^(?:Kính\s+gửi|[Ss]ố\b|V/)", t)
+        or t.endswith((":", ";"))
+    ):
+        return None
+    t = t.rstrip(".")
     return Field(t, Span(nl + m.start("t"), nl + m.start("t") + len(t)))
 
 
