@@ -8,6 +8,10 @@ left, national title and place-and-date at right): two-column tables of a few
 rows are written column by column, left column first, so each column stays one
 block (see :class:`vndocs.readers.RawText`).
 
+Labels that Word numbers itself ("I.", "1.", "a)", "-" of a list, kept in
+``word/numbering.xml``, not in the text) are printed before their paragraph
+(:mod:`vndocs.readers.docx_numbering`).
+
 Runs in a legacy font (``.VnTime``, ``.VnTimeH``, ``VNI-Times``) are converted
 from TCVN3 or VNI using the font name, the capitals fonts (``...H``) upper-cased.
 
@@ -26,6 +30,7 @@ from pathlib import Path
 from vndocs.errors import ReadError
 from vndocs.models import Table
 from vndocs.readers import RawText
+from vndocs.readers.docx_numbering import Numbering
 from vndocs.readers.tables import build_grid, cell_text
 
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
@@ -150,8 +155,9 @@ def _legacy_of(font: str | None) -> tuple[str | None, bool]:
 
 
 class _Writer:
-    def __init__(self, fonts: _Fonts) -> None:
+    def __init__(self, fonts: _Fonts, numbering: Numbering | None = None) -> None:
         self.fonts = fonts
+        self.numbering = numbering
         self.lines: list[str] = []
         self.legacy_runs = 0
         self.in_cell = 0  # inside a table cell, paragraphs are lines of the cell's block
@@ -197,6 +203,12 @@ class _Writer:
 
     def paragraph(self, p: object) -> None:
         text = self.paragraph_text(p)
+        if self.numbering:
+            # Word's automatic numbering: the label is printed, not in the text ("I.", "1.", "a)", "-")
+            ppr_style = p.find(f"{_W}pPr/{_W}pStyle")  # type: ignore[attr-defined]
+            label = self.numbering.label(p, ppr_style.get(_W + "val") if ppr_style is not None else None)
+            if label and text.strip():
+                text = label + text.lstrip()
         for line in text.split("\n"):
             line = line.replace("\t", " ").rstrip()
             if _RULE.match(line):
@@ -293,6 +305,23 @@ def _runs(p: object) -> Iterator[object]:
             yield r
 
 
+def _numbering(document: object) -> Numbering | None:
+    """The document's list numbering definitions, if it has any."""
+    part = document.part  # type: ignore[attr-defined]
+    rel = next((r for r in part.rels.values() if r.reltype.endswith("/numbering")), None)
+    if rel is None:
+        return None
+    try:
+        styles = document.styles.element  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - no styles part
+        styles = None
+    try:
+        numbering = Numbering(rel.target_part.element, styles)
+    except Exception:  # noqa: BLE001 - a broken numbering part loses the labels, not the text
+        return None
+    return numbering or None
+
+
 def read_docx(path: Path, name: str) -> RawText:
     """Read a .docx file.
 
@@ -307,7 +336,7 @@ def read_docx(path: Path, name: str) -> RawText:
         document = docx.Document(str(path))
     except Exception as e:  # noqa: BLE001 - python-docx raises many kinds (KeyError, XMLSyntaxError...)
         raise ReadError(name, f"corrupt .docx ({type(e).__name__}: {str(e)[:120]})") from None
-    writer = _Writer(_Fonts(document))
+    writer = _Writer(_Fonts(document), _numbering(document))
     try:
         writer.block(document.element.body)
     except RecursionError:

@@ -156,6 +156,8 @@ class _Writer:
             elif tag in _BLOCK:
                 para = tag in _PARA and not self.in_cell
                 self.blank() if para else self.flush()
+                if tag == "li":
+                    self.text(_list_label(child))
                 self.text(child.text)
                 self.walk(child)
                 self.blank() if para else self.flush()
@@ -204,6 +206,47 @@ class _Writer:
                 grid.append(line)
             self.tables.append(build_grid(grid))
         self.blank()
+
+
+_NO_MARKER = re.compile(r"list-style(?:-type)?\s*:\s*none", re.I)
+
+
+def _list_label(li: object) -> str:
+    """What a browser prints before an ``<li>``: "1. ", "a. ", "IV. " in an ``<ol>``, "• " in a ``<ul>``.
+
+    A document's "1.", "2." and dashes are part of what it says (its outline, its list of tasks),
+    even where the page leaves them to the browser.
+    """
+    ol = li.getparent()  # type: ignore[attr-defined]
+    if ol is None or not isinstance(ol.tag, str) or _NO_MARKER.search(ol.get("style") or "") or _NO_MARKER.search(
+        li.get("style") or ""  # type: ignore[attr-defined]
+    ):
+        return ""
+    if ol.tag.lower() == "ul":
+        return "• "
+    if ol.tag.lower() != "ol":
+        return ""
+    n = _int_attr(ol, "start", 1) - 1
+    for sib in ol:
+        if not isinstance(sib.tag, str) or sib.tag.lower() != "li":
+            continue
+        n = _int_attr(sib, "value", n + 1)
+        if sib is li:
+            break
+    kind = li.get("type") or ol.get("type") or "1"  # type: ignore[attr-defined]
+    from vndocs.readers.docx_numbering import format_counter
+
+    fmt = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}.get(kind, "decimal")
+    label = f"{format_counter(n, fmt)}. "
+    first = (li.text or "").lstrip()  # type: ignore[attr-defined]
+    return "" if first.startswith(label.strip()) else label
+
+
+def _int_attr(el: object, attr: str, default: int) -> int:
+    try:
+        return int((el.get(attr) or "").strip())  # type: ignore[attr-defined]
+    except ValueError:
+        return default
 
 
 def _span(td: object, attr: str) -> int:
