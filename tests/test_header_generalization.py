@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from tests.conftest import ROOT, needs_shared, read_gold, score_on_shared
-from vndocs.extract.header import extract_header
+from vndocs.extract.header import extract_header, split_squashed_header
 from vndocs.extract.outline import extract_outline
 from vndocs.extract.signature import extract_recipients, extract_signer
 from vndocs.normalize import join_wrapped_lines
@@ -529,3 +529,22 @@ def test_a_letter_subject_under_the_number_without_vv() -> None:
     )
     assert web != text
     assert _fields(web)["title"] == "Hỗ trợ người có công với cách mạng về nhà ở"
+
+
+def test_a_header_flattened_onto_one_line() -> None:
+    # a document site's preview prints the header as one line: "UBND TỈNH ... CỘNG HÒA ... Số : ... V/v ..."
+    for name, upto in (
+        ("qd_2820-QD-UBND_hcm_tnt305.md", "\n\nỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\n"),
+        ("hd_45-HD-BTCTW_huong-dan-QD-377_tnt305.md", "\n\nThực hiện Quy định số 377"),
+        ("ct_06-CT-UBND_quangtri_tnt305.md", "\n\nTrong những năm qua"),
+    ):
+        text = _corpora_text(name)
+        cut = text.index(upto)
+        flat = " ".join(text[:cut].split()) + text[cut:]
+        assert flat.count("\n") < text.count("\n")
+        assert _fields(flat) == _fields(text), name
+        split = split_squashed_header(flat)
+        assert len(split) == len(flat) and split.count("\n") > flat.count("\n")
+    # a header on its lines is left alone
+    text = _corpora_text("qd_2820-QD-UBND_hcm_tnt305.md")
+    assert split_squashed_header(text) == text

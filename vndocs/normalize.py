@@ -458,6 +458,9 @@ def normalize(source: str, *, join_lines: bool = True) -> NormalizedText:
     if join_lines:
         t3, m3 = join_wrapped_lines(t2)
         maps.insert(0, m3)
+        from vndocs.extract.header import split_squashed_header
+
+        t3 = split_squashed_header(t3)  # same length: spaces become line breaks, no map needed
     else:
         t3 = t2
     return NormalizedText(t3, source, tuple(maps))

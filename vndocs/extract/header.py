@@ -324,6 +324,7 @@ def compose_issuer(units: list[str]) -> tuple[str, str | None]:
 _INNER_HEAD_RE = re.compile(
     r"(?<=\S)\s+(?=(?:SỞ|TỔNG CỤC|CHI CỤC|VĂN PHÒNG|TRUNG TÂM|HUYỆN [ỦU][YỶ]|THÀNH [ỦU][YỶ]|ĐẢNG [ỦU][YỶ]|THỊ [ỦU][YỶ])\s)"
     r"|(?<!ỦY)(?<!UỶ)(?<!TỔNG)(?<!CHI)\s+(?=(?:BAN|CỤC)\s)"
+    r"|(?<!VĂN)\s+(?=PHÒNG\s)"
 )
 
 
@@ -337,6 +338,55 @@ def split_flattened(line: str) -> list[str]:
 
 # a head that names no body yet: the next line completes it ("ỦY BAN THƯỜNG VỤ" / "QUỐC HỘI")
 _BARE_HEADS = frozenset(key(h) for h in ("ỦY BAN THƯỜNG VỤ", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "ỦY BAN", "HỘI ĐỒNG"))
+
+
+_SQUASH_MIN = 150
+"""A header line longer than this, holding the national or Party title and a number or a date, is squashed."""
+_SQUASH_MARKS = re.compile(r"(?<!\w)(?:Số\s*:?\s*\d|V/[vV]\b|Kính\s+gửi\b|\*(?=\s))")
+
+
+def split_squashed_header(text: str) -> str:
+    """A header a web copy flattened onto one line, broken back into its lines.
+
+    "UBND TỈNH NINH THUẬN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do -
+    Hạnh phúc Số : 2917 /SGDĐT-VP Phan Rang-Tháp Chàm, ngày 05 tháng 11 năm 2010 V/v ... Kính gửi: ..."
+    gets a line break before and after the national or Party title and the motto, before the number,
+    the place-and-date line, "V/v", "Kính gửi" and the type name after the date. Only spaces become
+    line breaks: the text keeps its length, every offset stays valid.
+    """
+    pos = 0
+    limit = min(len(text), 4000)
+    while pos < limit:
+        nl = text.find("\n", pos)
+        nl = len(text) if nl == -1 else nl
+        line = text[pos:nl]
+        if len(line) >= _SQUASH_MIN and (NATIONAL_RE.search(line) or PARTY_RE.search(line)) and (
+            DATE_LINE_RE.search(line) or _SQUASH_MARKS.search(line)
+        ):
+            cuts: set[int] = set()
+            for rx in (NATIONAL_RE, PARTY_RE, MOTTO_RE):
+                for m in rx.finditer(line):
+                    cuts.update((m.start(), m.end()))
+            cuts.update(m.start() for m in _SQUASH_MARKS.finditer(line))
+            for m in DATE_LINE_RE.finditer(line):
+                cuts.update((m.start("place"), m.end()))
+                words = line[m.end() :].split(None, 4)
+                for n in (3, 2, 1):
+                    head = " ".join(words[:n])
+                    if len(words) >= n and _is_upper(head) and canonical_type(head) is not None:
+                        at = m.end() + line[m.end() :].index(words[0])
+                        cuts.update((at, at + len(head)))
+                        break
+            chars = list(line)
+            for c in cuts:
+                if 0 < c < len(chars) and chars[c - 1] in " \t":
+                    chars[c - 1] = "\n"
+                elif 0 < c < len(chars) and chars[c] in " \t":
+                    chars[c] = "\n"
+            text = text[:pos] + "".join(chars) + text[nl:]
+            break
+        pos = nl + 1
+    return text
 
 
 def _issuer_units(lines: list[_Line]) -> tuple[list[str], Span | None]:
