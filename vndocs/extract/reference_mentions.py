@@ -125,6 +125,7 @@ class _Reader:
         self.header = header
         self.given_preamble = preamble
         self.own_numbers, self.own_type = self._own_identity()
+        self.own_numbers_bare = {_no_lead_zero(n) for n in self.own_numbers}
         self.title_zone = self._title_zone()
         self.body_start = self._body_start()
         self.paragraphs = self._paragraphs()
@@ -159,7 +160,8 @@ class _Reader:
         return numbers, own_type
 
     def _is_own(self, number: str) -> bool:
-        return number.casefold() in self.own_numbers
+        # "SỐ 7-BYT/TT" in the title of 07-BYT/TT: a leading zero dropped
+        return number.casefold() in self.own_numbers or _no_lead_zero(number) in self.own_numbers_bare
 
     def _is_own_annex(self, number: str, start: int) -> bool:
         """``(Ban hành kèm theo Quyết định số 102 /2025 /QĐ-CTUBND)`` under an annex of
@@ -376,6 +378,9 @@ class _Reader:
                 nsp = _SPACE_RE.match(self.text, end)
                 nj = nsp.end() if nsp else end
                 nxt = _WORD_RE.match(self.text, nj)
+                if joint and nxt and nxt.group() == "và" and _JOINT_AND_NEXT_RE.match(self.text, nxt.end()):
+                    # "của Bộ Nông nghiệp và Phát triển nông thôn và Bộ Nội vụ" (a joint circular)
+                    continue
                 if not nxt or not nxt.group()[0].isupper() or caps or stops.match(self.low, nj):
                     break
         if end == pos:
@@ -448,6 +453,15 @@ class _Reader:
             if not _stop_sets()["nesting"].search(self.low, start, start + nm.start()):
                 return start + nm.start()
         return end
+
+
+def _no_lead_zero(number: str) -> str:
+    return re.sub(r"^0+(?=\d)", "", number.casefold())
+
+
+_JOINT_AND_NEXT_RE = re.compile(
+    r"\s+(?:Bộ|Ban|Ủy\s+ban|Uỷ\s+ban|Tòa\s+án|Toà\s+án|Viện|Văn\s+phòng|Kiểm\s+toán|Ngân\s+hàng|Thanh\s+tra|Trung\s+ương)\s"
+)
 
 
 class _Taken:
@@ -562,6 +576,8 @@ def _find_mentions(r: _Reader) -> list[_M]:
                 mentions.append(_M(s, pm.end(), "party", type="Nghị quyết", title=cong))
         elif pm.group("cong"):
             mentions.append(_M(pm.start(), pm.end(), "party", type="Nghị quyết", title=_spaces(pm.group("cong"))))
+        elif pm.group("qc"):
+            mentions.append(_M(pm.start(), pm.end(), "party", type="Quy chế", title=_spaces(pm.group("qc"))))
         elif pm.group("plen"):
             m = _M(pm.start(), pm.end(), "party", type="Nghị quyết", title=_spaces(pm.group("plen")))
             m.term = f"khóa {pm.group('pterm')}"
@@ -704,7 +720,7 @@ _NAME_BEFORE_LAW_NUMBER = re.compile(
 # "Luật <name> ngày 26/11/2003": a law named without number runs to its date
 # ("Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", qd_12_2012)
 _NAME_BEFORE_LAW_DATE = re.compile(
-    r"[ \t]*\n?[ \t]*(?P<name>[^\W\d_][^;.()/“”\"\n]{0,120}?)\s+ngày\s+\d{1,2}(?:\s*[/-]\s*\d{1,2}|\s+tháng)"
+    r"[ \t]*\n?[ \t]*(?P<name>[^\W\d_][^;.()/“”\"\n]{0,120}?)\s+ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}|\s+tháng)"
 )
 _SCHOOL_BEFORE_LAW_RE = re.compile(r"(?:đại\s+học|trường|khoa|học\s+viện|viện|ngành|cử\s+nhân|thạc\s+sĩ|tiến\s+sĩ)\s+luật\s*$")
 _OTHER_LAW_IN_NAME = re.compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Hiến pháp)\b")
@@ -716,6 +732,10 @@ def _law_name_not() -> frozenset[str]:
 
 
 _BASIS_LINE_RE = re.compile(r"[-–•]?\s*Căn\s+cứ\s", re.I)
+_BASIS_NEXT_LAW_RE = re.compile(
+    r"(?:\svà\s+(?:Bộ\s+luật|Luật|Pháp\s+lệnh)|(?:^|\svà\s|Căn\s+cứ\s)\s*(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s+sửa\s+đổi\s*,?\s*"
+    r"(?:bổ\s+sung\s+)?(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:Bộ\s+luật|Luật|Pháp\s+lệnh))$"
+)
 
 
 def _in_basis_line(text: str, pos: int) -> bool:
@@ -725,7 +745,11 @@ def _in_basis_line(text: str, pos: int) -> bool:
     if not _BASIS_LINE_RE.match(text, line_start):
         return False
     clause = text[max(line_start, text.rfind(";", line_start, pos) + 1) : pos].strip()
-    return re.fullmatch(r"(?:[-–•]\s*)?(?:Căn\s+cứ\s+)?(?:Bộ\s+luật|Luật|Pháp\s+lệnh)", clause, re.I) is not None
+    if re.fullmatch(r"(?:[-–•]\s*)?(?:Căn\s+cứ\s+)?(?:Bộ\s+luật|Luật|Pháp\s+lệnh)", clause, re.I):
+        return True
+    # "Căn cứ Luật A ngày ... và Luật B ngày ...", "... và Luật sửa đổi, bổ sung Luật B ngày ..." (a law
+    # after "và" in the same clause, or the law an amending law names)
+    return _BASIS_NEXT_LAW_RE.search(clause) is not None
 
 
 _FOOTNOTE_MARK_RE = re.compile(r"(?<=[^\W\d_])(?<![A-ZĐ])\d{1,3}$")
@@ -746,7 +770,11 @@ def _law_name_end(r: _Reader, pos: int, *, typ: str | None) -> int | None:
             first = named.group("name").split()[0]
             if key(first) in _NOT_FIRST_WORDS or key(first) in _law_name_not() or _stop_sets()["law"].match(r.low, named.start("name")):
                 named = None
-    if named and not _OTHER_LAW_IN_NAME.search(named.group("name")) and " của Quốc hội" not in named.group("name"):
+    # "của Quốc hội" ends a name ("Luật X của Quốc hội ngày ..."), unless the name goes on: "Luật Hoạt động
+    # giám sát của Quốc hội và Hội đồng nhân dân ngày 20 tháng 11 năm 2015"
+    if named and not _OTHER_LAW_IN_NAME.search(named.group("name")) and not re.search(
+        r" của Quốc hội(?! và )", named.group("name")
+    ):
         return named.end("name")
     stops = _stop_sets()["law"]
     phrases = _stop_sets()["law_phrase"]

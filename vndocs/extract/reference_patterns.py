@@ -109,9 +109,9 @@ def _cue_rules() -> tuple[_CueRule, ...]:
 # Patterns
 
 # One group of a number's symbol: upper-case codes with at most a short
-# lower-case run (QĐi, CTr, TTg, QyĐ, BSGBTr); Cyrillic look-alikes occur in
+# lower-case run (QĐi, CTr, TTg, QyĐ, BSGBTr), "TƯ" for TW (13-NQ/TƯ); Cyrillic look-alikes occur in
 # Công báo text (qd_372: "TT-BТС"). A following letter rejects "Số 271/Ngày".
-_G = r"[A-ZĐА-Я][A-ZĐА-Я0-9&]*(?:[a-zđ]{1,2}[A-ZĐА-Я0-9&]*)?(?:(?![\wđĐ])|(?=của\s))"  # "QĐ-TTgcủa" (nq_35)
+_G = r"[A-ZĐА-Я][A-ZĐƯА-Я0-9&]*(?:[a-zđ]{1,2}[A-ZĐƯА-Я0-9&]*)?(?:(?![\wđĐ])|(?=của\s))"  # "QĐ-TTgcủa" (nq_35)
 _H = "[-\u2010-\u2015\u2212]"  # hyphen or a Unicode dash ("45–KH/BTGTU" in Word copies)
 _NUMBER = (
     # Party: 45-KH/BTGTU, 08-QĐi/TW, 367 - QĐ/TWĐTN-VP, số31-QĐ/TW (DOMAIN.md §1.3)
@@ -147,7 +147,7 @@ _PINPOINT_RE = re.compile(
     r"(?:\s*(?:,|và|đến)\s*(?i:điểm|khoản|điều|mục|chương|phần|phụ\s+lục)?\s*" + _LABEL + r"\.?)*"
 )
 
-_WORD_RE = re.compile(r"[^\W\d_][\w]*(?:-[\w]+)*|\d+|[–—-](?=\s)")
+_WORD_RE = re.compile(r"[^\W\d_][\w]*(?:-[\w]+)*|\d+|[–—-](?=\s)|&(?=\s)")  # "Sở Nông nghiệp & Phát triển nông thôn"
 _SPACE_RE = re.compile(r"[ \t]*\n?[ \t]*")
 
 _TYPE_LINE_RE = re.compile(r"^[\s*#|_]*(?P<t>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{2,40}?)[\s*|_]*$")
@@ -214,7 +214,7 @@ _GUIDING_TITLE_RE = re.compile(r"[ \t]*(?:(?:về việc|về)[ \t]+)?(?:hướn
 # the words just before a document a guiding title names as its object
 # ("Hướng dẫn một số quy định tại Nghị định số 289/2025/NĐ-CP", tt_33-2026)
 _TITLE_OBJECT_BEFORE_RE = re.compile(
-    r"\b(?:theo|thi\s+hành|thực\s+hiện|của|tại)\s+(?:các\s+)?(?:quy\s+định\s+(?:tại|của)\s+)?$|\bvà\s+$"
+    r"\b(?:theo|thi\s+hành|thực\s+hiện|của|tại|trong)\s+(?:các\s+)?(?:quy\s+định\s+(?:tại|của)\s+)?$|\bvà\s+$"
 )
 _GUIDES_BEFORE_RE = re.compile(r"(?:hướng[ \t]+dẫn|quy[ \t]+định[ \t]+chi[ \t]+tiết(?:[ \t]+và)?|biện[ \t]+pháp)[ \t,]*$")
 _CLAUSE_END_RE = re.compile(r"[;\n()]|\.(?=\s|$)|(?:đã\s+)?được\s+sửa\s+đổi|:\s|\s(?:đã\s+)?hết\s+hiệu\s+lực")
@@ -309,7 +309,8 @@ def _anaphor_re() -> re.Pattern[str]:
 _LAW_TYPES = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp")
 # "Hiến pháp" needs no name after it ("phù hợp với quy định của Hiến pháp, ...", tt_23-2025-TT-BTP)
 _LAW_RE = re.compile(
-    r"(?<![\wđĐ])(?P<lt>" + "|".join([*_LAW_TYPES, *(t.upper() for t in _LAW_TYPES)]) + r")"
+    # not "KỶ LUẬT HÀNH CHÍNH", "kỷ luật tổ chức đảng" (discipline)
+    r"(?<![\wđĐ])(?<!kỷ )(?<!Kỷ )(?<!KỶ )(?<!kỉ )(?<!KỈ )(?P<lt>" + "|".join([*_LAW_TYPES, *(t.upper() for t in _LAW_TYPES)]) + r")"
     r"(?=[ \t\n]|(?<=[pP][hH][áÁ][pP])[,.;:)])"
 )
 _AMENDING_RE = re.compile(
@@ -321,6 +322,10 @@ _CONGRESS = (
     r"Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:toàn\s+quốc\s+)?(?:(?:Đảng\s+bộ|đảng\s+bộ)\s+[\wđ]+(?:\s+[A-ZĐÀ-Ỹ][\wđ]*){0,3}\s+)?"
     r"(?:lần\s+thứ\s+)?(?P<roman>[IVXLC]+)(?![\w])(?:\s+của\s+Đảng)?(?:\s*,\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?"
 )
+_PARTY_BODY = (
+    r"(?i:Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư(?:\s+Trung\s+ương\s+Đảng)?"
+    r"|Ủy\s+ban\s+Kiểm\s+tra\s+Trung\s+ương|Uỷ\s+ban\s+Kiểm\s+tra\s+Trung\s+ương)"
+)
 _PARTY_RE = re.compile(
     # "Báo cáo chính trị [và Nghị quyết] Đại hội ... lần thứ I" (tb_636)
     r"(?P<bc>Báo\s+cáo\s+chính\s+trị)\s+(?:(?:của|tại)\s+)?(?P<bcnq>và\s+Nghị\s+quyết\s+(?:của\s+)?)?(?P<bccong>" + _CONGRESS + r")"
@@ -330,6 +335,10 @@ _PARTY_RE = re.compile(
     # "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương khóa XIII"
     r"|Nghị\s+quyết\s+(?P<plen>(?:Hội\s+nghị\s+)?(?:lần\s+thứ\s+[\wđ]+|(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương\s+(?:\d{1,2}|lần\s+thứ\s+[\wđ]+))"
     r"(?:\s+(?:của\s+)?Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?)?\s*[(,]?\s*(?:kh[oó]a|khoá)\s+(?P<pterm>[IVXLC]+)\s*\)?)"
+    # "Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khoá XIII": a Party
+    # basis without number, named by its bodies and their term
+    r"|Quy\s+chế\s+(?P<qc>làm\s+việc\s+(?:của\s+)?(?:" + _PARTY_BODY + r")(?:\s*(?:,|và)\s*(?:" + _PARTY_BODY + r"))*"
+    r"\s*[(,]?\s*(?:kh[oó]a|khoá)\s+[IVXLC]+\)?)(?![\w])"
     # "Điều lệ Đảng", "Điều lệ và các quy định của Đảng" (hd_37)
     r"|(?P<dl>Điều\s+lệ\s+(?:Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?|(?:và\s+[^,.;:\n]{0,40}?\s+)?của\s+Đảng)(?![\w]))"
 )
@@ -518,7 +527,7 @@ def _party_matches(text: str) -> list[re.Match[str]]:
     """``_PARTY_RE.finditer(text)``, tried only where one of its alternatives'
     first words stands (it has no look-behind: any occurrence may start one)."""
     starts = []
-    for lead in ("Báo", "Nghị", "Điều"):
+    for lead in ("Báo", "Nghị", "Điều", "Quy chế"):
         i = text.find(lead)
         while i >= 0:
             starts.append(i)

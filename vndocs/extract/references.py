@@ -99,6 +99,17 @@ _ISSUER_LINK_RE = re.compile(
 _DATE_BEFORE_RE = re.compile(r"^[\s(]*(?i:ngày)\s*(?:" + _DATE + r")\s*,")
 
 
+_TYPE_BEFORE_CUA_RE = re.compile(
+    r"(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết|Quy\s+định|Kết\s+luận|Thông\s+tri|Hướng\s+dẫn|Thông\s+báo)\s*$"
+)
+
+
+_TYPE_ISSUER_LEAD_RE = re.compile(
+    r"(?:quyết\s+định|chỉ\s+thị|nghị\s+quyết|quy\s+định|kết\s+luận|thông\s+tri)\s+của\s+"
+    r"(?:bộ\s+chính\s+trị|ban\s+bí\s+thư|ban\s+chấp\s+hành\s+trung\s+ương(?:\s+đảng)?)\s*(?:số\s*)?$"
+)
+
+
 def _issuer_before(r: _Reader, m: _M) -> None:
     """Issuer (and date) said before the mention: ``Ngày 26/4/2013, Thủ tướng
     Chính phủ đã ban hành Quyết định số ...``, ``chỉ đạo của UBND thành phố
@@ -123,7 +134,10 @@ def _issuer_before(r: _Reader, m: _M) -> None:
             continue
         link = r.low[end : m.start]
         after_cua = hm.group().strip() != ""
-        if after_cua and not _TAI_RE.fullmatch(link) and not _plural_lead_in(r, m, hm.start(), link):
+        if after_cua and not _TAI_RE.fullmatch(link) and not _plural_lead_in(r, m, hm.start(), link) and not (
+            # the older Party order "Quyết định của Bộ Chính trị số 31-QĐ/TW" (type, issuer, number)
+            not link.strip() and _TYPE_BEFORE_CUA_RE.search(r.text, max(0, hm.start() - 30), hm.start())
+        ):
             continue
         if not after_cua and not _ISSUER_LINK_RE.match(link):
             continue
@@ -345,6 +359,9 @@ def _gap_ok(r: _Reader, a: int, b: int, relation: str, *, item: bool = False) ->
         gap = _DIRECTION_AT_RE.sub(" ", gap)
     # "Căn cứ các Quyết định của Bộ trưởng Bộ ...: Số 1025/QĐ-LĐTBXH" (qd_1351)
     gap = _plural_intro_re().sub(" ", gap)
+    # "Thi hành Điều 2 Quyết định của Bộ Chính trị số31-QĐ/TW": the older order puts the type and
+    # the issuer before the number
+    gap = _TYPE_ISSUER_LEAD_RE.sub(" ", gap)
     gap = _stop_sets()["gap"].sub(" ", gap)
     return not _GAP_CHARS_RE.sub("", gap)
 
@@ -361,6 +378,15 @@ def _plural_intro_re() -> re.Pattern[str]:
     return re.compile(r"(?:các|những)\s+(?:" + _alternation(_type_words()) + r")\s+của\s+[^;:.]{1,100}:\s*(?:số\s*)?$")
 
 
+def _type_line_guides(r: _Reader) -> bool:
+    """A Hướng dẫn whose title continues its type line ("HƯỚNG DẪN" / "THỰC HIỆN MỘT SỐ ĐIỀU ..."); a
+    subject printed as a letter's "V/v thực hiện Quy định số 94-QĐ/TW" stands on its own."""
+    if r.own_type != "Hướng dẫn" or r.title_zone is None:
+        return False
+    line_start = r.text.rfind("\n", 0, r.title_zone[0]) + 1
+    return not re.match(r"\s*(?i:v/v)", r.text[line_start : r.title_zone[0] + 3])
+
+
 def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
     """A cue inside another document's name does not count (``Nghị quyết sửa
     đổi ...``, ``Luật sửa đổi ...``) unless that document is this one; nor one in
@@ -368,7 +394,10 @@ def _cue_valid(r: _Reader, rule: _CueRule, cue_start: int) -> bool:
     if r.in_quotation(cue_start):
         return False
     if rule.relation == "implements":
-        # "hướng dẫn thi hành", "quy định chi tiết và hướng dẫn thực hiện": a guides cue (eval/README.md)
+        # "hướng dẫn thi hành", "quy định chi tiết và hướng dẫn thực hiện": a guides cue (eval/README.md);
+        # so is a Hướng dẫn's title "THỰC HIỆN MỘT SỐ ĐIỀU ..." under its type line "HƯỚNG DẪN"
+        if _type_line_guides(r) and r.title_zone and r.title_zone[0] <= cue_start < r.title_zone[0] + 3:
+            return False
         return not _GUIDES_BEFORE_RE.search(r.low[max(0, cue_start - 30) : cue_start])
     if rule.relation not in ("amends", "replaces", "repeals", "guides"):
         return True
@@ -406,7 +435,9 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
             in_title = r.in_title(cm.start())
             if rule.zone == "preamble" and not in_pre:
                 continue
-            if rule.zone == "title_or_scope" and not (in_title or _in_scope_article(r, cm.start())):
+            if rule.zone == "title_or_scope" and not (
+                in_title or _in_scope_article(r, cm.start()) or _in_intro_sentence(r, cm.start())
+            ):
                 continue
             # in the body, a "Căn cứ" that opens a paragraph or follows its label ("Kinh phí chi trả trợ cấp ...:
             # Căn cứ Nghị định số 31/2013/NĐ-CP ...; Nghị định số 56/2013/NĐ-CP ...", cv_2638_2019) lists bases
@@ -427,7 +458,8 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
     # THEO QUYẾT ĐỊNH SỐ 22/2013/QĐ-TTG" (tt_98_2013), "QUY ĐỊNH CỤ THỂ ... THEO NGHỊ ĐỊNH SỐ 197/2004/NĐ-CP
     # ... VÀ NGHỊ ĐỊNH SỐ 69/2009/NĐ-CP" (qd_16_2010), "QUY ĐỊNH CHI TIẾT VỀ QUỸ ... VÀ BIỆN PHÁP THI HÀNH
     # NGHỊ QUYẾT SỐ 201/2025/QH15" (nd_302): the documents it guides, however far the cue
-    if r.title_zone and _GUIDING_TITLE_RE.match(r.low, r.title_zone[0]):
+    # a Hướng dẫn's type line says it too: "HƯỚNG DẪN" / "THỰC HIỆN MỘT SỐ ĐIỀU TRONG QUY ĐỊNH SỐ 07-QĐI/TW"
+    if r.title_zone and (_GUIDING_TITLE_RE.match(r.low, r.title_zone[0]) or _type_line_guides(r)):
         for m in top:
             if r.in_title(m.start) and _TITLE_OBJECT_BEFORE_RE.search(r.low[max(r.title_zone[0], m.start - 40) : m.start]):
                 _set_cue(m, "guides")
@@ -530,6 +562,22 @@ def _starts_paragraph(r: _Reader, pos: int) -> bool:
     p = r.paragraphs[r.paragraph_of(pos)]
     before = r.text[p[0] : pos]
     return not before.strip(" \t*_-+•–") or bool(_LIST_MARKER_RE.fullmatch(before))
+
+
+_INTRO_END_RE = re.compile(r"(?:như\s+sau|sau\s+đây)\s*:\s*$")
+
+
+def _in_intro_sentence(r: _Reader, pos: int) -> bool:
+    """In the sentence that opens the body after the preamble and says what the document does:
+    "Ủy ban Kiểm tra Trung ương hướng dẫn thực hiện một số Điều trong Quy định số 07-QĐi/TW ..., như sau:"."""
+    if not r.paragraphs:
+        return False
+    i = r.paragraph_of(pos)
+    b = r.paragraph_of(r.body_start)
+    if i not in (b - 1, b, b + 1):
+        return False
+    s, e = r.paragraphs[i]
+    return _INTRO_END_RE.search(r.low[s:e].rstrip()) is not None and not r.in_title(s)
 
 
 def _in_scope_article(r: _Reader, pos: int) -> bool:
@@ -898,6 +946,31 @@ def _to_reference(g: list[_M], text: str) -> Reference:
     )
 
 
+_PROSE_LINE_RE = re.compile(r"^(?=.*[a-zà-ỹđ].*[a-zà-ỹđ])(?:\S+\s+){7,}\S+")
+
+
+def _site_text_end(text: str, header: Header) -> int:
+    """Where the document starts when a web page printed its own text above the header.
+
+    Nothing of an official document comes before its header (DOMAIN.md §1); a sentence above the
+    issuer and the national or Party title ("Ngày 15/11/2017, Ban chấp hành Trung ương ban hành Quy
+    định 102-QĐ/TW ...", "Kể từ ngày 15-12-2015, Thông tư liên tịch số ... bị bãi bỏ, thay thế bởi ...")
+    is the site's, and the documents it names are not this one's references. 0 when there is none.
+    """
+    nat = header.national_title
+    if nat is None or nat.span is None or nat.span.start > 3000:
+        return 0
+    start = nat.span.start
+    for f in (header.issuer, header.number):
+        if f is not None and f.span is not None and start - 600 < f.span.start < start:
+            start = f.span.start
+    start = text.rfind("\n", 0, start) + 1
+    before = text[:start]
+    if not any(_PROSE_LINE_RE.match(ln.strip()) for ln in before.split("\n")):
+        return 0
+    return start
+
+
 def extract_references(text: str, header: Header, preamble: list[Span]) -> list[Reference]:
     """Every other document the text mentions, once each, in order of first mention.
 
@@ -915,6 +988,9 @@ def extract_references(text: str, header: Header, preamble: list[Span]) -> list[
         return []
     r = _Reader(text, header, preamble)
     mentions = _find_mentions(r)
+    chrome_end = _site_text_end(text, header)
+    if chrome_end:
+        mentions = [m for m in mentions if m.start >= chrome_end]
     for m in mentions:
         if m.kind == "number" and not m.issuer:
             _issuer_before(r, m)
