@@ -548,3 +548,16 @@ def test_a_header_flattened_onto_one_line() -> None:
     # a header on its lines is left alone
     text = _corpora_text("qd_2820-QD-UBND_hcm_tnt305.md")
     assert split_squashed_header(text) == text
+
+
+def test_web_gold_is_well_formed() -> None:
+    # tests/gold_web_*.jsonl: the blind web batch, scored by benchmarks/score_web.py on the saved pages
+    import json
+
+    heads = [json.loads(x) for x in (ROOT / "tests" / "gold_web_headers.jsonl").read_text(encoding="utf-8").splitlines()]
+    refs = [json.loads(x) for x in (ROOT / "tests" / "gold_web_references.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(heads) == len(refs) == 51
+    assert [h["file"] for h in heads] == [r["file"] for r in refs]
+    for h in heads:
+        assert h["url"].startswith("http") and {"type", "number", "date", "issuer"} <= set(h), h["file"]
+    assert sum(len(r["references"]) for r in refs) == 152

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Score vndocs on the blind web-page sets (tests/gold_web_*.jsonl), given the pages' text.
+
+    python benchmarks/score_web.py DIR [--shared ../shared]
+
+The pages are not shipped (see tests/gold_web_notes.md): each gold line names its
+page's address (``url``) and the file name its text is expected under in DIR.
+Files missing from DIR are left out and counted. Prints the header and the
+reference metrics of the shared scorer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("VNDOCS_OCR", "0")
+
+SETS = {"headers": "header.", "references": "references."}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("pages", help="folder holding the pages' text, one file per gold line")
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = ap.parse_args(argv)
+    pages, scorer = Path(args.pages), Path(args.shared) / "eval" / "score.py"
+    if not pages.is_dir() or not scorer.is_file():
+        print(f"Error: need a folder of pages and {scorer}", file=sys.stderr)
+        return 1
+    spec = importlib.util.spec_from_file_location("vndocs_shared_score", scorer)
+    assert spec is not None and spec.loader is not None
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+
+    import vndocs
+    from vndocs.errors import VndocsError
+
+    for name, prefix in SETS.items():
+        path = ROOT / "tests" / f"gold_web_{name}.jsonl"
+        gold, preds, missing = [], [], 0
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            g = json.loads(line)
+            if not (pages / g["file"]).is_file():
+                missing += 1
+                continue
+            g.pop("url", None)
+            if g.pop("title_cut", False):
+                g.pop("title", None)  # the excerpt ends inside the title: not scored
+            try:
+                preds.append(vndocs.parse(pages / g["file"]).to_dict())
+            except VndocsError as e:
+                print(f"Error: {e}", file=sys.stderr)
+                preds.append({"file": g["file"]})
+            preds[-1]["file"] = g["file"]
+            gold.append(g)
+        metrics, _, _ = score.score(gold, preds)
+        print(f"{name}: {len(gold)} pages ({path.relative_to(ROOT)})" + (f"; {missing} not in {pages}" if missing else ""))
+        for k, v in metrics.items():
+            if k.startswith(prefix):
+                print(f"  {k:24s} {'-' if v is None else f'{v:.3f}'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
