@@ -561,3 +561,24 @@ def test_web_gold_is_well_formed() -> None:
     for h in heads:
         assert h["url"].startswith("http") and {"type", "number", "date", "issuer"} <= set(h), h["file"]
     assert sum(len(r["references"]) for r in refs) == 152
+
+
+def test_a_subject_typed_a_line_a_paragraph(tmp_path: Path) -> None:
+    # a Word document whose author pressed Enter at the end of each line: every line is a paragraph,
+    # read with a blank line after it; so is a web page that puts a blank line after every line
+    import docx
+
+    import vndocs
+
+    for name in ("qd_2820-QD-UBND_hcm_tnt305.md", "kh_624-KH-UBND_hatinh_tnt305.md", "hd_45-HD-BTCTW_huong-dan-QD-377_tnt305.md"):
+        text = _corpora_text(name)
+        d = docx.Document()
+        for line in text.split("\n"):
+            if line.strip():
+                d.add_paragraph(line)
+        path = tmp_path / (name + ".docx")
+        d.save(str(path))
+        word = vndocs.parse(path).to_dict()
+        assert {k: word.get(k) for k in _HEADER_KEYS} == _fields(text), name
+        spaced = text.replace("\n", "\n\n")
+        assert _fields(spaced) == _fields(text), name

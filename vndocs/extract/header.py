@@ -661,9 +661,10 @@ _AUTHORITY_HEAD_RE = re.compile(
 )
 # a subject line that wraps on: it ends with a word that needs what follows
 _OPEN_END_RE = re.compile(r"(?:\b(?:của|và|với|cho|tại|về|trong|giữa|đối|thuộc|theo|đến|từ)|[,&(-])$", re.I)
-# a section marker opens the body: "I.", "1.", "I-", "1-", "Điều 1", "Chương I", "Phần"
+# a section marker opens the body: "I.", "1.", "I-", "1-", "A.", "A -", "Điều 1", "Chương I", "Phần"
 _BODY_MARKER_RE = re.compile(
-    r"^(?:[IVX]+\.|\d+\.|[IVX]+\s*[-–]\s*\S|\d{1,2}\s*[-–]\s+[" + UPPER + r"]|Điều\s+\d|Chương\s+[IVX\d]|Phần\s)"
+    r"^(?:[IVX]+\.|\d+\.|[IVX]+\s*[-–]\s*\S|\d{1,2}\s*[-–]\s+[" + UPPER + r"]|[A-H]\s*[.–-]\s*[" + UPPER + r"]"
+    r"|Điều\s+\d|Chương\s+[IVX\d]|Phần\s)"
 )
 
 
@@ -686,6 +687,32 @@ def _is_body_sentence(s: str) -> bool:
         return False
     lower = sum(1 for w in words[1:] if w[:1].islower())
     return lower >= len(words) // 2
+
+
+# headings that open a body without a section marker (a constitution's preface, a report's opening)
+_OPENING_HEADING_RE = re.compile(r"^(?:LỜI\s+NÓI\s+ĐẦU|LỜI\s+MỞ\s+ĐẦU|PHẦN\s+MỞ\s+ĐẦU|MỞ\s+ĐẦU|ĐẶT\s+VẤN\s+ĐỀ)\s*$", re.I)
+
+
+def _title_goes_on(parts: list[_Line], nxt: str, issuer_keys: tuple[str, ...]) -> bool:
+    """Whether the line after a blank line still belongs to the subject: a copy that prints each line
+    of the subject as a paragraph (a Word document typed with Enter at each line, a web page with a
+    blank line after every line). It does when the subject so far ends with a word that needs what
+    follows ("... CỦA", "... VÀ", ","), or when the next line starts in lower case."""
+    if not nxt or len(parts) >= 8:
+        return False
+    if PREAMBLE_START_RE.match(nxt) or _ENACT_RE.match(nxt) or _BODY_MARKER_RE.match(nxt) or NATIONAL_RE.search(nxt):
+        return False
+    if _is_authority_line(nxt, issuer_keys) or nxt.endswith(":") or canonical_type(nxt.rstrip(" *")) is not None:
+        return False
+    if _OPENING_HEADING_RE.match(nxt):
+        return False
+    last = parts[-1].stripped
+    if _OPEN_END_RE.search(last):
+        return True
+    if nxt[:1].islower():
+        return not _is_body_sentence(nxt)
+    # a subject in capitals printed a line a paragraph: capitals go on, up to the authority line
+    return all(_is_upper(p.stripped) for p in parts) and _is_upper(nxt) and len(nxt) < 160 and not nxt.startswith("(")
 
 
 def _open_quote(text: str) -> bool:
@@ -712,6 +739,7 @@ def _title_after_type(lines: list[_Line], type_idx: int, issuer_keys: tuple[str,
                     _open_quote(" ".join(p.stripped for p in parts))
                     # "... CỦA HĐND TỈNH THỪA THIÊN HUẾ" / "(NAY LÀ THÀNH PHỐ HUẾ)" after a blank line
                     or (nxt.startswith("(") and nxt.endswith(")") and _is_upper(nxt) and _is_upper(parts[-1].stripped))
+                    or _title_goes_on(parts, nxt, issuer_keys)
                 ):
                     # a quotation left open goes on past the blank line: 'BAN HÀNH "QUY CHẾ ...' / 'CỦA NGÀNH KSND"'
                     i += 1
