@@ -8,6 +8,8 @@ left, national title and place-and-date at right): two-column tables of a few
 rows are written column by column, left column first, so each column stays one
 block (see :class:`vndocs.readers.RawText`).
 
+A text box (a header column typed in a floating box) is a block of its own
+where it is anchored; Word's VML copy of it for old readers is not read twice.
 Labels that Word numbers itself ("I.", "1.", "a)", "-" of a list, kept in
 ``word/numbering.xml``, not in the text) are printed before their paragraph
 (:mod:`vndocs.readers.docx_numbering`).
@@ -202,6 +204,11 @@ class _Writer:
         return "".join(parts)
 
     def paragraph(self, p: object) -> None:
+        for box in _text_boxes(p):
+            # a text box anchored in the paragraph (a header column, a "DỰ THẢO" stamp): its own block
+            self.blank()
+            self.block(box)
+            self.blank()
         text = self.paragraph_text(p)
         if self.numbering:
             # Word's automatic numbering: the label is printed, not in the text ("I.", "1.", "a)", "-")
@@ -289,6 +296,19 @@ def _cell_merge(tc: object) -> tuple[int, bool]:
         span = 1
     vmerge = pr.find(_W + "vMerge")
     return span, vmerge is not None and vmerge.get(_W + "val") in (None, "continue")
+
+
+def _text_boxes(p: object) -> list[object]:
+    """The text boxes (``w:txbxContent``) anchored in paragraph ``p`` itself, not in a nested one, and
+    not the VML copy Word keeps for old readers (``mc:Fallback``)."""
+    boxes = []
+    for box in p.iter(_W + "txbxContent"):  # type: ignore[attr-defined]
+        anc = box.getparent()
+        while anc is not None and anc is not p and anc.tag not in (_MC_FALLBACK, _W + "txbxContent", _W + "p"):
+            anc = anc.getparent()
+        if anc is p:
+            boxes.append(box)
+    return boxes
 
 
 def _runs(p: object) -> Iterator[object]:

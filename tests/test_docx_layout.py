@@ -1,4 +1,4 @@
-"""Word's automatic list numbering in .docx (vndocs/readers/docx_numbering.py).
+"""What Word keeps outside the paragraphs' text: automatic list numbering, text boxes.
 
 An office that types its plan in Word often lets Word number the sections
 ("I.", "1.") and the dashes: the labels are then not in the text but in
@@ -197,3 +197,60 @@ def test_symbol_font_bullets_print_as_a_bullet(tmp_path: Path, bullet: str) -> N
     text = read(sym).text
     assert "\uf0b7" not in text and "\uf02d" not in text
     assert re.search(r"(?m)^• Xây dựng và triển khai", text)
+
+
+# ------------------------------------------------------------------ text boxes
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_VML = "urn:schemas-microsoft-com:vml"
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+
+def _box_content(lines: list[str]) -> object:
+    box = _el("txbxContent")
+    for line in lines:
+        p = _sub(box, "p")
+        r = _sub(p, "r")
+        t = _sub(r, "t")
+        t.text = line  # type: ignore[attr-defined]
+    return box
+
+
+def _anchor_text_box(paragraph: object, lines: list[str]) -> None:
+    """A text box as Word 2010+ writes it: the DrawingML shape, and a VML copy for old readers."""
+    from lxml import etree
+
+    run = _sub(paragraph, "r")
+    alt = etree.SubElement(run, f"{{{_MC}}}AlternateContent")
+    choice = etree.SubElement(alt, f"{{{_MC}}}Choice", Requires="wps")
+    drawing = _sub(choice, "drawing")
+    txbx = etree.SubElement(etree.SubElement(drawing, f"{{{_WPS}}}wsp"), f"{{{_WPS}}}txbx")
+    txbx.append(_box_content(lines))
+    fallback = etree.SubElement(alt, f"{{{_MC}}}Fallback")
+    pict = _sub(fallback, "pict")
+    textbox = etree.SubElement(etree.SubElement(pict, f"{{{_VML}}}shape"), f"{{{_VML}}}textbox")
+    textbox.append(_box_content(lines))
+
+
+def test_a_header_column_in_a_text_box(tmp_path: Path) -> None:
+    # the issuer and number typed in a floating text box, the rest as paragraphs
+    import docx
+
+    original = vndocs.parse(CORPUS / "kh_624-KH-UBND_hatinh_tnt305.md")
+    text = original.text
+    left = ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 624/KH-UBND"]
+    rest = text.split("Số: 624/KH-UBND\n", 1)[1]
+    d = docx.Document()
+    first = d.add_paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    _anchor_text_box(first._p, left)
+    d.add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    for line in rest.split("\n"):
+        if line.strip():
+            d.add_paragraph(line)
+    path = tmp_path / "box.docx"
+    d.save(str(path))
+    got = read(path).text
+    assert got.count("TỈNH HÀ TĨNH") == text.count("TỈNH HÀ TĨNH")  # the VML copy is not read twice
+    doc = vndocs.parse(path)
+    for field in ("type", "number", "date", "issuer", "title"):
+        assert getattr(doc.header, field).value == getattr(original.header, field).value, field
