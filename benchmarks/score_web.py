@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Score vndocs on the blind web-page sets (tests/gold_web_*.jsonl), given the pages' text.
+"""Score vndocs on the blind sets of documents it may not ship, given their text.
 
-    python benchmarks/score_web.py DIR [--shared ../shared]
+    python benchmarks/score_web.py DIR [--gold web|portal] [--shared ../shared]
 
-The pages are not shipped (see tests/gold_web_notes.md): each gold line names its
-page's address (``url``) and the file name its text is expected under in DIR.
-Files missing from DIR are left out and counted. Prints the header and the
-reference metrics of the shared scorer.
+``web``: tests/gold_web_*.jsonl, 51 web pages (see tests/gold_web_notes.md; each
+line names its page's address, ``url``); ``portal``: tests/gold_portal.jsonl, 16
+documents of a crawl of a law portal (see tests/gold_portal_notes.md; each line
+names its ``source``). Each gold line names the file its text is expected under in
+DIR; files missing from DIR are left out and counted. Prints the metrics the set
+annotates, from the shared scorer.
 """
 
 from __future__ import annotations
@@ -22,12 +24,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("VNDOCS_OCR", "0")
 
-SETS = {"headers": "header.", "references": "references."}
+SETS = {
+    "web": {"gold_web_headers.jsonl": ("header.",), "gold_web_references.jsonl": ("references.",)},
+    "portal": {"gold_portal.jsonl": ("header.", "references.", "tasks.")},
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pages", help="folder holding the pages' text, one file per gold line")
+    ap.add_argument("--gold", choices=sorted(SETS), default="web")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = ap.parse_args(argv)
     pages, scorer = Path(args.pages), Path(args.shared) / "eval" / "score.py"
@@ -42,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     import vndocs
     from vndocs.errors import VndocsError
 
-    for name, prefix in SETS.items():
-        path = ROOT / "tests" / f"gold_web_{name}.jsonl"
+    for name, prefixes in SETS[args.gold].items():
+        path = ROOT / "tests" / name
         gold, preds, missing = [], [], 0
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -53,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
                 missing += 1
                 continue
             g.pop("url", None)
+            g.pop("source", None)
             if g.pop("title_cut", False):
                 g.pop("title", None)  # the excerpt ends inside the title: not scored
             try:
@@ -63,9 +70,9 @@ def main(argv: list[str] | None = None) -> int:
             preds[-1]["file"] = g["file"]
             gold.append(g)
         metrics, _, _ = score.score(gold, preds)
-        print(f"{name}: {len(gold)} pages ({path.relative_to(ROOT)})" + (f"; {missing} not in {pages}" if missing else ""))
+        print(f"{path.relative_to(ROOT)}: {len(gold)} documents" + (f"; {missing} not in {pages}" if missing else ""))
         for k, v in metrics.items():
-            if k.startswith(prefix):
+            if k.startswith(prefixes):
                 print(f"  {k:24s} {'-' if v is None else f'{v:.3f}'}")
     return 0
 

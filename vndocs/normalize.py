@@ -225,6 +225,9 @@ _ITEM_START_RE = re.compile(r"^\s*(?:\d{1,3}\.|[a-zđ]\))\s")
 _NUMBER_WORDS = frozenset(("số", "ngày", "tháng", "năm"))
 
 
+_PREAMBLE_OPENER_RE = re.compile(r"(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\s")
+
+
 def _open_end(a: str, b: str = "") -> bool:
     """Whether line ``a`` ends with a comma or a word after which a sentence cannot end
     (before the next line ``b``)."""
@@ -275,6 +278,10 @@ def _continues(a: str, b: str, nxt: str, width: int, *, article: bool = False) -
         return True
     # both sentence-like lines: a wrap in the middle of a sentence
     if not (_has_lower(a) and _has_lower(b) and (a[-1].isalnum() or a[-1] in ",)”\"")):
+        return False
+    if _PREAMBLE_OPENER_RE.match(b):
+        # "Căn cứ ...", "Thực hiện ..." in capitals open a preamble line: the line before ended there (a
+        # subject over its preamble in a copy that keeps no blank line)
         return False
     if open_end:
         return True
@@ -446,6 +453,51 @@ class NormalizedText:
         return span
 
 
+_FIRST_SENTENCE_RE = re.compile(r"[^\n]{12,300}?[.:](?= \S)")
+
+
+def blank_breadcrumbs(text: str) -> str:
+    """A page's title repeated before its sections, blanked: "Quyết định 435/QĐ-UBND năm 2020. Điều 1.",
+    "Quyết định 435/QĐ-UBND năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG HOẠT ĐỘNG" (a site's anchors,
+    which some crawls of law portals keep in the text).
+
+    The first sentence of the first line, when two more lines or more start with it, is furniture:
+    on those lines it becomes spaces and a line break, so "Điều 1." starts its line again. So does a
+    second sentence repeated the same way after it ("CHƯƠNG TRÌNH HÀNH ĐỘNG."), except where it first
+    stands (the annex's own title). The text keeps its length.
+    """
+    first = _FIRST_SENTENCE_RE.match(text)
+    if not first:
+        return text
+    crumb = first.group() + " "
+    starts = [m.start() for m in re.finditer(r"(?m)^" + re.escape(crumb), text)]
+    starts = [s for s in starts if s > 0]
+    if len(starts) < 2:
+        return text
+    chars = list(text)
+    rests: list[int] = []
+    for s in starts:
+        e = s + len(crumb)
+        chars[s : e - 1] = " " * (len(crumb) - 1)
+        chars[e - 1] = "\n"
+        rests.append(e)
+    # a second crumb after the first: "CHƯƠNG TRÌNH HÀNH ĐỘNG. " before "II.", "III."
+    seconds: dict[str, list[int]] = {}
+    for e in rests:
+        m = re.match(r"[^\n.]{6,80}\. (?=\S)", text[e:])
+        if m and m.group().upper() == m.group():
+            seconds.setdefault(m.group(), []).append(e)
+    for second, at in seconds.items():
+        if len(at) < 3:
+            continue
+        # where it first stands it is a title over its subject: "CHƯƠNG TRÌNH HÀNH ĐỘNG." / "TRIỂN KHAI ..."
+        chars[at[0] + len(second) - 1] = "\n"
+        for e in at[1:]:
+            chars[e : e + len(second) - 1] = " " * (len(second) - 1)
+            chars[e + len(second) - 1] = "\n"
+    return "".join(chars)
+
+
 def normalize(source: str, *, join_lines: bool = True) -> NormalizedText:
     """Run the normalization steps, keeping the maps."""
     t1, m1 = to_nfc(source)
@@ -459,8 +511,10 @@ def normalize(source: str, *, join_lines: bool = True) -> NormalizedText:
         t3, m3 = join_wrapped_lines(t2)
         maps.insert(0, m3)
         from vndocs.extract.header import split_squashed_header
+        from vndocs.extract.signature import split_squashed_signature
 
-        t3 = split_squashed_header(t3)  # same length: spaces become line breaks, no map needed
+        # same length: spaces become line breaks, no map needed
+        t3 = split_squashed_signature(split_squashed_header(blank_breadcrumbs(t3)))
     else:
         t3 = t2
     return NormalizedText(t3, source, tuple(maps))

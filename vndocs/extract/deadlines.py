@@ -168,6 +168,8 @@ def _normalize(p: _Pattern, m: re.Match[str], doc_date: dt.date | None) -> tuple
     return None, None, kind
 
 
+_IN_FORCE_BEFORE_RE = re.compile(r"hiệu\s+lực(?:\s+thi\s+hành)?\s*$", re.I)
+
 # a recurrence said earlier in the sentence of a day-and-month date ("định kỳ hàng năm ... trước ngày 31 tháng 12")
 _RECURS_BEFORE_RE = re.compile(r"(?:hằng|hàng|mỗi)\s+năm|định\s+kỳ", re.I)
 
@@ -206,6 +208,10 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, doc_dat
                 continue
             # a word must not continue before the match (``...trước`` inside another word)
             if s > 0 and segment[s - 1].isalnum():
+                continue
+            if _IN_FORCE_BEFORE_RE.search(segment, max(0, s - 30), s):
+                # "văn bản ... có hiệu lực trước ngày 01 tháng 3 năm 2027" (nd_122-2025 Điều 10): when a
+                # text takes effect, not a deadline
                 continue
             date, period, kind = _normalize(p, m, ddate)
             if kind == "exact" and date and not (m.groupdict().get("y") or m.groupdict().get("y2")) and _RECURS_BEFORE_RE.search(

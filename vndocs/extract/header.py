@@ -343,48 +343,115 @@ _BARE_HEADS = frozenset(key(h) for h in ("ỦY BAN THƯỜNG VỤ", "BAN THƯỜ
 _SQUASH_MIN = 150
 """A header line longer than this, holding the national or Party title and a number or a date, is squashed."""
 _SQUASH_MARKS = re.compile(r"(?<!\w)(?:Số\s*:?\s*\d|V/[vV]\b|Kính\s+gửi\b|\*(?=\s))")
+_RULE_IN_LINE_RE = re.compile(r"(?<=\S)\s+[-_–=]{3,}(?=\s+\S)")
+# a page's title sentence, then the issuer's name in capitals over its rule: "... do Bảo hiểm xã hội Việt
+# Nam ban hành. BẢO HIỂM XÃ HỘI VIỆT NAM --------"
+_CAPS_BEFORE_RULE_RE = re.compile(r"(?<=[.!?])\s+(?=[" + UPPER + r"][" + UPPER + r"\s,&.-]{3,}?\s+[-_–=]{3,})")
+_AUTHORITY_IN_LINE_RE = re.compile(
+    r"(?<=\S)\s+(?=(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC"
+    r"|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN|THỐNG\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN)\s+[" + UPPER + r"])"
+)
+
+
+_BODY_OPENER_RE = re.compile(
+    r"(?<=[^\s,;])\s+(?=(?:Trong\s+thời\s+gian|Thời\s+gian\s+qua|Vừa\s+qua|Thực\s+hiện|Căn\s+cứ|Theo\s+đề\s+nghị"
+    r"|Phúc\s+đáp|Trả\s+lời|Tiếp\s+theo|Triển\s+khai|Nhằm|Để|Hiện\s+nay|Sau\s+khi|Ngày\s+\d{1,2})\b)"
+)
+
+
+def _header_cuts(line: str, issuer_hint: str | None) -> set[int]:
+    """Where a header line a web copy flattened breaks into the lines it was printed on."""
+    cuts: set[int] = set()
+    for rx in (NATIONAL_RE, PARTY_RE, MOTTO_RE):
+        for m in rx.finditer(line):
+            cuts.update((m.start(), m.end()))
+    cuts.update(m.start() for m in _SQUASH_MARKS.finditer(line))
+    for m in re.finditer(r"Kính\s+gửi\s*:?", line):
+        # the letter's first sentence glued to its addressee: "Kính gửi: Đ/c Chủ tịch Ủy ban nhân dân các tỉnh,
+        # thành phố trực thuộc Trung ương Trong thời gian qua, ..."
+        o = _BODY_OPENER_RE.search(line, m.end())
+        if o and len(line[m.end() : o.start()].split()) >= 3:
+            cuts.add(o.start())
+    cuts.update(m.end() for m in _RULE_IN_LINE_RE.finditer(line))
+    cuts.update(m.end() for m in _CAPS_BEFORE_RULE_RE.finditer(line))
+    for m in DATE_LINE_RE.finditer(line):
+        cuts.update((m.start("place"), m.end()))
+        words = line[m.end() :].split(None, 4)
+        for n in (3, 2, 1):
+            head = " ".join(words[:n])
+            if len(words) >= n and _is_upper(head) and canonical_type(head) is not None:
+                at = m.end() + line[m.end() :].index(words[0])
+                cuts.update((at, at + len(head)))
+                # the subject runs on into the enacting authority: "... MẪU THẺ BẢO HIỂM Y TẾ TỔNG GIÁM ĐỐC
+                # BẢO HIỂM XÃ HỘI VIỆT NAM", "... TRONG TÌNH HÌNH MỚI” ỦY BAN NHÂN DÂN TỈNH KON TUM"
+                rest = line[at + len(head) :]
+                for am in _AUTHORITY_IN_LINE_RE.finditer(rest):
+                    if not _OPEN_END_RE.search(rest[: am.start()].rstrip()):
+                        cuts.add(at + len(head) + am.end())
+                        break
+                else:
+                    if issuer_hint and len(issuer_hint.split()) >= 2 and rest.rstrip().endswith(issuer_hint):
+                        cuts.add(at + len(head) + len(rest.rstrip()) - len(issuer_hint))
+                break
+    return cuts
+
+
+def _landmarks(line: str) -> int:
+    """How many pieces of a header a line holds (a header line as printed holds one)."""
+    n = sum(1 for rx in (NATIONAL_RE, PARTY_RE, MOTTO_RE, _RULE_IN_LINE_RE) if rx.search(line))
+    if _CAPS_BEFORE_RULE_RE.search(line):
+        n += 2  # a page's title sentence, then the issuer over its rule
+    d = DATE_LINE_RE.search(line)
+    if d:
+        n += 2 if len(line[d.end() :].split()) >= 2 else 1  # the date, then the type and the subject
+    k = re.search(r"Kính\s+gửi\s*:?", line)
+    if k and _BODY_OPENER_RE.search(line, k.end()):
+        n += 1  # the addressee, then the letter's first sentence
+    return n + len(_SQUASH_MARKS.findall(line))
 
 
 def split_squashed_header(text: str) -> str:
-    """A header a web copy flattened onto one line, broken back into its lines.
+    """A header a web copy flattened onto few lines, broken back into its lines.
 
     "UBND TỈNH NINH THUẬN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do -
-    Hạnh phúc Số : 2917 /SGDĐT-VP Phan Rang-Tháp Chàm, ngày 05 tháng 11 năm 2010 V/v ... Kính gửi: ..."
-    gets a line break before and after the national or Party title and the motto, before the number,
-    the place-and-date line, "V/v", "Kính gửi" and the type name after the date. Only spaces become
-    line breaks: the text keeps its length, every offset stays valid.
+    Hạnh phúc Số : 2917 /SGDĐT-VP Phan Rang-Tháp Chàm, ngày 05 tháng 11 năm 2010 V/v ... Kính gửi: ...",
+    "Hà Nội, ngày 03 tháng 12 năm 2020 QUYẾT ĐỊNH BAN HÀNH MẪU THẺ BẢO HIỂM Y TẾ TỔNG GIÁM ĐỐC BẢO HIỂM XÃ
+    HỘI VIỆT NAM": a line of the header zone (before the preamble) that holds two of its landmarks gets a
+    line break before and after the national or Party title and the motto, after a rule ("-------"),
+    before the number, the place-and-date line, "V/v", "Kính gửi", around the type name after the date
+    and before the enacting authority after the subject. Only spaces become line breaks: the text keeps
+    its length, every offset stays valid.
     """
     pos = 0
     limit = min(len(text), 4000)
-    while pos < limit:
+    issuer_hint: str | None = None
+    seen = 0
+    while pos < limit and seen < 40:
         nl = text.find("\n", pos)
         nl = len(text) if nl == -1 else nl
         line = text[pos:nl]
-        if len(line) >= _SQUASH_MIN and (NATIONAL_RE.search(line) or PARTY_RE.search(line)) and (
-            DATE_LINE_RE.search(line) or _SQUASH_MARKS.search(line)
-        ):
-            cuts: set[int] = set()
-            for rx in (NATIONAL_RE, PARTY_RE, MOTTO_RE):
-                for m in rx.finditer(line):
-                    cuts.update((m.start(), m.end()))
-            cuts.update(m.start() for m in _SQUASH_MARKS.finditer(line))
-            for m in DATE_LINE_RE.finditer(line):
-                cuts.update((m.start("place"), m.end()))
-                words = line[m.end() :].split(None, 4)
-                for n in (3, 2, 1):
-                    head = " ".join(words[:n])
-                    if len(words) >= n and _is_upper(head) and canonical_type(head) is not None:
-                        at = m.end() + line[m.end() :].index(words[0])
-                        cuts.update((at, at + len(head)))
-                        break
-            chars = list(line)
-            for c in cuts:
-                if 0 < c < len(chars) and chars[c - 1] in " \t":
-                    chars[c - 1] = "\n"
-                elif 0 < c < len(chars) and chars[c] in " \t":
-                    chars[c] = "\n"
-            text = text[:pos] + "".join(chars) + text[nl:]
-            break
+        if line.strip():
+            seen += 1
+            if PREAMBLE_START_RE.match(line):
+                break
+            long_one = len(line) >= _SQUASH_MIN and (NATIONAL_RE.search(line) or PARTY_RE.search(line)) and (
+                DATE_LINE_RE.search(line) or _SQUASH_MARKS.search(line)
+            )
+            rule = _RULE_IN_LINE_RE.search(line) or re.search(r"\s+[-_–=]{3,}\s*$", line)
+            if rule and issuer_hint is None:
+                # the issuer's name over its rule, after a page's title sentence if any
+                head = line[: rule.start()]
+                cm = list(re.finditer(r"(?:^|[.!?]\s+)([" + UPPER + r"][" + UPPER + r"\s,&.-]+)$", head))
+                if cm and _is_upper(cm[-1].group(1)):
+                    issuer_hint = cm[-1].group(1).strip()
+            if long_one or _landmarks(line) >= 2:
+                chars = list(line)
+                for c in _header_cuts(line, issuer_hint):
+                    if 0 < c < len(chars) and chars[c - 1] in " \t":
+                        chars[c - 1] = "\n"
+                    elif 0 < c < len(chars) and chars[c] in " \t":
+                        chars[c] = "\n"
+                text = text[:pos] + "".join(chars) + text[nl:]
         pos = nl + 1
     return text
 
@@ -456,7 +523,12 @@ def extract_header(text: str) -> Header:
     # the header zone ends at the type line, else at the first body paragraph
     zone_end_idx = type_idx if type_idx is not None else len(lines)
     if type_idx is None:
+        # a page's title sentence above the header is no body paragraph: the body starts after the
+        # national or Party title
+        first = next((i for i, ln in enumerate(lines[:40]) if NATIONAL_RE.search(ln.text) or PARTY_RE.search(ln.text)), 0)
         for i, ln in enumerate(lines):
+            if i < first:
+                continue
             s = ln.stripped
             if s.startswith("Kính gửi") or (
                 len(s) > 90 and not _is_upper(s) and not DATE_LINE_RE.search(s) and not VV_RE.search(" " + s)

@@ -46,6 +46,34 @@ _KINH_GUI = re.compile(r"Kính\s+gửi\s*:?\s*")
 
 _is_upper = is_upper_text
 
+# a signature block a web copy put at the end of the line before it ("- Lưu: VT, ĐMDN (2b). Trung Anh BỘ
+# TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng"): authority and position in capitals, then a name, ending the line
+_TRAILING_SIGNATURE_RE = re.compile(
+    r"(?<=\S)[ \t]+(?P<block>(?:(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*\.\s*)?[" + UPPER + r"][" + UPPER + r" ,./-]*?"
+    r"(?:TRƯỞNG|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ|CHÁNH\s+ÁN|THỐNG\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN)"
+    r"[" + UPPER + r" ,./-]*?[ \t]+[" + UPPER + "][" + LOWER + r"]+(?:[ \t]+[" + UPPER + "][" + LOWER + r"]*){1,4})[ \t]*$",
+    re.M,
+)
+
+
+def split_squashed_signature(text: str) -> str:
+    """The signature block a web copy glued to the end of the line before it, put on a line of its own.
+
+    Only a space becomes a line break: the text keeps its length. Looked for in the last 4,000
+    characters, on a line that is not a signature line already (its start is not in capitals).
+    """
+    start = max(0, len(text) - 4000)
+    out = None
+    for m in _TRAILING_SIGNATURE_RE.finditer(text, start):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()].split()
+        if not before or _is_upper(" ".join(before[-1:])):
+            continue
+        if out is None:
+            out = list(text)
+        out[m.start()] = "\n"  # the first of the spaces before the block
+    return text if out is None else "".join(out)
+
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
     out = []
@@ -297,6 +325,17 @@ def extract_recipients(text: str) -> list[Recipient]:
         para = _PARAGRAPH_BREAK.search(text, kg_end, end)
         if para:
             end = para.start()
+        # nor does it run into the body's first sentence when a copy drops the blank lines: a line of
+        # prose (long, not a "- " item) is no addressee
+        nl = text.find("\n", kg_end)
+        pos = nl + 1 if nl >= 0 else len(text)
+        while pos < end:
+            e = text.find("\n", pos)
+            e = len(text) if e < 0 else e
+            if len(text[pos:e].strip()) > 150 and not re.match(r"\s*[-–•+]\s", text[pos:e]):
+                end = pos
+                break
+            pos = e + 1
         out.extend(_items(text, kg_end, end, "kinh_gui"))
         break
     matches = list(line_start_finditer(_NOI_NHAN, text))

@@ -103,6 +103,7 @@ from vndocs.extract.units import (
 )
 from vndocs.models import Deadline, Header, ReportDuty, Section, Span, Table, Task, Unit
 from vndocs.normalize import key
+from vndocs.textutil import UPPER
 from vndocs.vocab import load
 
 
@@ -852,12 +853,23 @@ class _Extractor:
         para = self.text[ps:pe].rstrip()
         if not para.endswith(":"):
             return False, None
+        # the sentence that ends with the colon introduces the list: "Để thực hiện ..., Bộ Tài chính yêu cầu
+        # các đơn vị thực hiện Luật ... Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:" (a letter
+        # whose items are guidance); a bare "Cụ thể như sau:" leaves it to the sentence before
+        cuts = [m.end() for m in _SENTENCE_CUT_RE.finditer(para)]
+        if cuts:
+            last = ps + cuts[-1]
+            if len(self.text[last:pe].split()) > 5:
+                ps = last
         for m in self.cues.triggers.finditer(self.text, ps, pe):
             ul = self.reader.read(m.end(), pe)
             if ul is not None:
                 return True, ul
         # "Ủy ban nhân dân tỉnh yêu cầu:" — a lead-in that names no addressee
         return bool(re.search(r"(?:giao|đề nghị|yêu cầu|kêu gọi)\s*:\s*$", para, re.IGNORECASE)), None
+
+
+_SENTENCE_CUT_RE = re.compile(r"[.;]\s+(?=[" + UPPER + r"])")
 
 
 def choose_in_sentence(found: list[Deadline], text: str) -> Deadline | None:

@@ -365,6 +365,12 @@ class UnitReader:
                 break
             if t.text == "," and toks.fits(j + 2):
                 nxt = toks[j + 1]
+                if j > 0 and toks[j - 1].key in ("khám", "bệnh") and toks.fits(j + 3) and (
+                    nxt.key == "chữa" and toks[j + 2].key == "bệnh"
+                ):
+                    # "Cục Quản lý Khám, chữa bệnh", "Cơ sở khám bệnh, chữa bệnh": one activity's name
+                    j += 3
+                    continue
                 if cap_tail and nxt.is_word and nxt.is_cap and not self._is_starter(toks, j + 1):
                     j += 1
                     continue
