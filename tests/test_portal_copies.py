@@ -170,3 +170,18 @@ def test_portal_gold_is_well_formed() -> None:
         assert {"type", "number", "date", "issuer", "title", "signer", "references", "tasks"} <= set(g), g["file"]
     assert sum(len(g["tasks"]) for g in gold) == 51
     assert sum(len(g["references"]) for g in gold) == 138
+
+
+def test_a_case_under_a_lead_in_is_a_rule() -> None:
+    # a letter's lead-in assigns its items, but "Trường hợp ... thì ..." states what holds in a case
+    text = (
+        "BẢO HIỂM XÃ HỘI VIỆT NAM\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 296/BHXH-CSYT\nV/v hướng dẫn một số quy định tại Điều 22 Luật BHYT\n\nHà Nội, ngày 02 tháng 02 năm 2021\n\n"
+        "Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương.\n\n"
+        "Để thống nhất trong tổ chức thực hiện, đề nghị Bảo hiểm xã hội các tỉnh thực hiện một số nội dung sau:\n\n"
+        "1. Rà soát việc kê thêm giường so với giường được phê duyệt tại các cơ sở khám bệnh, chữa bệnh.\n\n"
+        "2. Trường hợp người được hẹn khám lại sau khi đi khám bệnh không đúng tuyến thì lần khám đó vẫn là "
+        "khám bệnh trái tuyến.\n\n"
+        "3. Nếu thẻ hết hạn sử dụng trong thời gian điều trị nội trú thì quỹ vẫn thanh toán chi phí.\n"
+    )
+    assert [t.section_path for t in vndocs.parse(text).tasks] == [("1",)]
