@@ -48,30 +48,59 @@ _is_upper = is_upper_text
 
 # a signature block a web copy put at the end of the line before it ("- Lưu: VT, ĐMDN (2b). Trung Anh BỘ
 # TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng"): authority and position in capitals, then a name, ending the line
-_TRAILING_SIGNATURE_RE = re.compile(
-    r"(?<=\S)[ \t]+(?P<block>(?:(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*\.\s*)?[" + UPPER + r"][" + UPPER + r" ,./-]*?"
-    r"(?:TRƯỞNG|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ|CHÁNH\s+ÁN|THỐNG\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN)"
-    r"[" + UPPER + r" ,./-]*?[ \t]+[" + UPPER + "][" + LOWER + r"]+(?:[ \t]+[" + UPPER + "][" + LOWER + r"]*){1,4})[ \t]*$",
-    re.M,
+_POSITION_WORDS_RE = re.compile(
+    r"TRƯỞNG|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ|CHÁNH\s+ÁN|THỐNG\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN"
 )
+_AUTH_TOKEN_RE = re.compile(r"^(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\.?$")
+
+
+def _trailing_block_start(line: str) -> int | None:
+    """Where a signature block glued to the end of ``line`` starts (a space's index), or None.
+
+    Read backwards, word by word (linear: a line of capitals costs no backtracking): a name of two to
+    five capitalized words ends the line, capitals (and "TM.", "KT.") stand before it with a position
+    among them, and a word that is not in capitals stands before those.
+    """
+    m = NAME_RE.search(line)
+    if not m or m.start("name") == 0 or _NOT_NAME.match(m.group("name")):
+        return None
+    words = list(re.finditer(r"\S+", line[: m.start("name")]))
+    i = len(words)
+    while i > 0:
+        w = words[i - 1].group().strip(",.;:")
+        letters = any(c.isalpha() for c in w)
+        if letters and not (_is_upper(w) or _AUTH_TOKEN_RE.match(words[i - 1].group())):
+            break
+        i -= 1  # a word in capitals, or a dash between two ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI")
+    if i == len(words) or i == 0:
+        return None  # no capitals before the name, or the whole line is the block (a signature line)
+    block = line[words[i].start() : m.start("name")]
+    if not _POSITION_WORDS_RE.search(block):
+        return None
+    return words[i].start() - 1 if words[i].start() > 0 and line[words[i].start() - 1] in " \t" else None
 
 
 def split_squashed_signature(text: str) -> str:
     """The signature block a web copy glued to the end of the line before it, put on a line of its own.
 
     Only a space becomes a line break: the text keeps its length. Looked for in the last 4,000
-    characters, on a line that is not a signature line already (its start is not in capitals).
+    characters.
     """
     start = max(0, len(text) - 4000)
+    start = text.find("\n", start) + 1 if start else 0
     out = None
-    for m in _TRAILING_SIGNATURE_RE.finditer(text, start):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start : m.start()].split()
-        if not before or _is_upper(" ".join(before[-1:])):
-            continue
-        if out is None:
-            out = list(text)
-        out[m.start()] = "\n"  # the first of the spaces before the block
+    pos = start
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl == -1 else nl
+        line = text[pos:nl]
+        if len(line) < 600 and line.rstrip() and _POSITION_WORDS_RE.search(line):
+            at = _trailing_block_start(line.rstrip())
+            if at is not None:
+                if out is None:
+                    out = list(text)
+                out[pos + at] = "\n"
+        pos = nl + 1
     return text if out is None else "".join(out)
 
 
