@@ -4,9 +4,9 @@
     python benchmarks/score_web.py DIR [--gold web|portal] [--shared ../shared]
 
 ``web``: tests/gold_web_*.jsonl, 51 web pages (see tests/gold_web_notes.md; each
-line names its page's address, ``url``); ``portal``: tests/gold_portal.jsonl, 16
-documents of a crawl of a law portal (see tests/gold_portal_notes.md; each line
-names its ``source``). Each gold line names the file its text is expected under in
+line names its page's address, ``url``); ``portal``: tests/gold_portal.jsonl, 28
+documents of a crawl of a law portal in two batches (see tests/gold_portal_notes.md;
+each line names its ``source``). Each gold line names the file its text is expected under in
 DIR; files missing from DIR are left out and counted. Prints the metrics the set
 annotates, from the shared scorer.
 """
@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             g.pop("url", None)
             g.pop("source", None)
+            g.pop("batch", None)
             if g.pop("title_cut", False):
                 g.pop("title", None)  # the excerpt ends inside the title: not scored
             try:

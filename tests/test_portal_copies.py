@@ -164,12 +164,12 @@ def test_portal_gold_is_well_formed() -> None:
     from tests.conftest import ROOT
 
     gold = [json.loads(x) for x in (ROOT / "tests" / "gold_portal.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(gold) == 16
+    assert len(gold) == 28 and {g["batch"] for g in gold} == {12, 13}
     for g in gold:
         assert g["source"]["repo"] and g["source"]["path"], g["file"]
         assert {"type", "number", "date", "issuer", "title", "signer", "references", "tasks"} <= set(g), g["file"]
-    assert sum(len(g["tasks"]) for g in gold) == 51
-    assert sum(len(g["references"]) for g in gold) == 138
+    assert sum(len(g["tasks"]) for g in gold) == 51 + 27
+    assert sum(len(g["references"]) for g in gold) == 138 + 115
 
 
 def test_a_case_under_a_lead_in_is_a_rule() -> None:
@@ -185,3 +185,65 @@ def test_a_case_under_a_lead_in_is_a_rule() -> None:
         "3. Nếu thẻ hết hạn sử dụng trong thời gian điều trị nội trú thì quỹ vẫn thanh toán chi phí.\n"
     )
     assert [t.section_path for t in vndocs.parse(text).tasks] == [("1",)]
+
+
+# ---------------------------------------------- blind batch 13: 12 decrees, circulars, decisions of the crawl
+# scored after the rules above (the honest estimate for such copies): header 1.000 except signer 0.833,
+# references f1 0.954, relation 0.796, tasks f1 0.413; what they showed missing follows.
+
+
+def test_a_bare_page_title_repeated_before_articles() -> None:
+    # "Nghị định 08/2023/NĐ-CP" alone on the first line, "Nghị định 08/2023/NĐ-CP. Điều 1. ..." before each article
+    text = _text("qd_2820-QD-UBND_hcm_tnt305.md")
+    crumb = "Quyết định 2820/QĐ-UBND"
+    web = crumb + "\n" + re.sub(r"(?m)^(Điều \d+\.)", crumb + r". \1", text)
+    original, copy = vndocs.parse(text), vndocs.parse(web)
+    assert [s.label for s in copy.sections] == [s.label for s in original.sections]
+    assert _tasks(copy)[:3] == _tasks(original)[:3]
+
+
+def test_a_portal_s_notes_and_links_are_not_the_document_s(tmp_path) -> None:
+    # "[Điều này bị bãi bỏ bởi ... Thông tư 60/2023/TT-BTC ...]" inside an amending article, and markdown
+    # links to the forms kept in a page saved as text
+    text = (
+        "BỘ TÀI CHÍNH\n\nSố: 43/2023/TT-BTC\n\nHà Nội, ngày 28 tháng 6 năm 2023\n\nTHÔNG TƯ\n\nSửa đổi một số thông tư\n\n"
+        "Điều 1. Sửa đổi, bổ sung một số nội dung tại [Điều này bị bãi bỏ bởi Điểm b Khoản 2 Điều 9 Thông tư "
+        "60/2023/TT-BTC có hiệu lực từ ngày 22/10/2023] Điều 5 Thông tư số 229/2016/TT-BTC ngày 11 tháng 11 năm "
+        "2016 của Bộ trưởng Bộ Tài chính như sau:\n\n"
+        "Điều 2. Sửa đổi, bổ sung một số phụ lục ban hành kèm theo Thông tư số 197/2015/TT-BTC ngày 03 tháng 12 năm "
+        "2015 của Bộ trưởng Bộ Tài chính:\n\n1. Bãi bỏ [Phụ lục số I](https://files.example.vn/forms/PL1.doc).\n"
+    )
+    path = tmp_path / "tt_43.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = vndocs.parse(path)
+    assert "https://" not in doc.text and "Bãi bỏ Phụ lục số I." in doc.text
+    refs = {r.number: r.relation for r in doc.references}
+    assert "60/2023/TT-BTC" not in refs
+    assert refs["229/2016/TT-BTC"] == "amends" and refs["197/2015/TT-BTC"] == "amends"
+
+
+def test_a_signature_block_with_the_annex_title_glued_after_it() -> None:
+    # "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Lê Thành Long QUY CHẾ TỔ CHỨC VÀ HOẠT ĐỘNG ..." (05/2025/QĐ-TTg in the crawl)
+    text = _text("qd_2820-QD-UBND_hcm_tnt305.md")
+    original = vndocs.parse(text)
+    assert original.signer.name == "Nguyễn Lộc Hà"  # type: ignore[union-attr]
+    web = text.replace("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Lộc Hà\n\nKẾ HOẠCH\n\nTRIỂN KHAI", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Lộc Hà KẾ HOẠCH\n\nTRIỂN KHAI")
+    assert web != text
+    copy = vndocs.parse(web)
+    assert copy.signer.name == "Nguyễn Lộc Hà"  # type: ignore[union-attr]
+    assert len(copy.tasks) == len(original.tasks)
+
+
+def test_bodies_named_with_an_activity_in_lower_case_and_an_honorific() -> None:
+    from vndocs.extract.units import UnitReader
+
+    for name in ("Vụ trưởng Vụ Bảo hiểm y tế", "Cục trưởng Cục Quản lý khám, chữa bệnh", "Giám đốc Bảo hiểm xã hội tỉnh"):
+        ul = UnitReader(name + " chịu trách nhiệm thi hành Quyết định này").read(0)
+        assert ul is not None and ul.text.strip() == name, name
+    text = _text("qd_2820-QD-UBND_hcm_tnt305.md")
+    original = vndocs.parse(text)
+    executing = next(t for t in original.tasks if t.section_path == ("Điều 3",))
+    web = text.replace("Điều 3. Chánh\nVăn phòng", "Điều 3. Các Ông, Bà Chánh\nVăn phòng")
+    assert web != text
+    copy = next(t for t in vndocs.parse(web).tasks if t.section_path == ("Điều 3",))
+    assert copy.assignee == executing.assignee

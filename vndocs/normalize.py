@@ -453,7 +453,24 @@ class NormalizedText:
         return span
 
 
-_FIRST_SENTENCE_RE = re.compile(r"[^\n]{12,300}?[.:](?= \S)")
+_FIRST_SENTENCE_RE = re.compile(r"[^\n]{8,300}?[.:](?= \S|[ \t]*$)")
+
+
+# a law portal's note on a provision's history, in square brackets: "[Điều này bị bãi bỏ bởi Điểm b Khoản 2
+# Điều 9 Thông tư 60/2023/TT-BTC có hiệu lực từ ngày 22/10/2023]", "[Chương này được bổ sung bởi ...]"
+_SITE_NOTE_RE = re.compile(
+    r"\[[^\[\]\n]{0,80}?\b(?:được|bị|đã\s+được|đã\s+bị)\s+(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính"
+    r"|hướng\s+dẫn|hủy\s+bỏ|huỷ\s+bỏ|ngưng|dừng|bị\s+bãi\s+bỏ)[^\[\]\n]{0,500}\]"
+)
+
+
+def blank_site_notes(text: str) -> str:
+    """A law portal's bracketed notes on a provision's history, blanked (spaces: the text keeps its
+    length). They are the site's, not the document's: they interrupt its sentences ("Sửa đổi ... tại
+    [Điều này bị bãi bỏ bởi ...] Điều 5 Thông tư số 229/2016/TT-BTC") and name documents it does not."""
+    if "[" not in text:
+        return text
+    return _SITE_NOTE_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 def blank_breadcrumbs(text: str) -> str:
@@ -466,10 +483,16 @@ def blank_breadcrumbs(text: str) -> str:
     second sentence repeated the same way after it ("CHƯƠNG TRÌNH HÀNH ĐỘNG."), except where it first
     stands (the annex's own title). The text keeps its length.
     """
-    first = _FIRST_SENTENCE_RE.match(text)
-    if not first:
+    line = text[: text.find("\n")] if "\n" in text else text
+    first = _FIRST_SENTENCE_RE.match(line)
+    # the page's title sentence ("Quyết định 435/QĐ-UBND năm 2020.", the first line ending there), or a
+    # first line that is a bare title ("Nghị định 08/2023/NĐ-CP" over "Nghị định 08/2023/NĐ-CP. Điều 1.")
+    if first:
+        crumb = first.group() + " "
+    elif 8 <= len(line.strip()) <= 150 and "." not in line:
+        crumb = line.strip() + ". "
+    else:
         return text
-    crumb = first.group() + " "
     starts = [m.start() for m in re.finditer(r"(?m)^" + re.escape(crumb), text)]
     starts = [s for s in starts if s > 0]
     if len(starts) < 2:
@@ -514,7 +537,7 @@ def normalize(source: str, *, join_lines: bool = True) -> NormalizedText:
         from vndocs.extract.signature import split_squashed_signature
 
         # same length: spaces become line breaks, no map needed
-        t3 = split_squashed_signature(split_squashed_header(blank_breadcrumbs(t3)))
+        t3 = split_squashed_signature(split_squashed_header(blank_breadcrumbs(blank_site_notes(t3))))
     else:
         t3 = t2
     return NormalizedText(t3, source, tuple(maps))

@@ -51,6 +51,10 @@ _is_upper = is_upper_text
 _POSITION_WORDS_RE = re.compile(
     r"TRƯỞNG|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ|CHÁNH\s+ÁN|THỐNG\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN"
 )
+_BLOCK_OPENER_RE = re.compile(
+    r"(?m)^[ \t]*(?=(?:(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\."
+    r"|(?:PHÓ\s+)?(?:TỔNG\s+CỤC\s+TRƯỞNG|BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG)\s))"
+)
 _AUTH_TOKEN_RE = re.compile(r"^(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\.?$")
 
 
@@ -80,11 +84,35 @@ def _trailing_block_start(line: str) -> int | None:
     return words[i].start() - 1 if words[i].start() > 0 and line[words[i].start() - 1] in " \t" else None
 
 
-def split_squashed_signature(text: str) -> str:
-    """The signature block a web copy glued to the end of the line before it, put on a line of its own.
+def _leading_block_end(line: str) -> int | None:
+    """Where a signature block that opens ``line`` ends when the text goes on after it on the same line
+    ("KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Lê Thành Long QUY CHẾ TỔ CHỨC ...", the attached regulation's title):
+    the index of the space after the name, or None."""
+    words = list(re.finditer(r"\S+", line[:400]))
+    i = 0
+    while i < len(words):
+        w = words[i].group().strip(",.;:")
+        if w and any(c.isalpha() for c in w) and not (_is_upper(w) or _AUTH_TOKEN_RE.match(words[i].group())):
+            break
+        i += 1
+    if i == 0 or i >= len(words) or not _POSITION_WORDS_RE.search(line[: words[i].start()]):
+        return None
+    j = i
+    while j < len(words) and j - i < 5 and re.fullmatch("[" + UPPER + "][" + LOWER + "]*", words[j].group()):
+        j += 1
+    if not 2 <= j - i <= 5 or j >= len(words):
+        return None
+    nxt = words[j].group()
+    if not (nxt[:1] == "(" or (_is_upper(nxt) and sum(c.isalpha() for c in nxt) > 1)):
+        return None
+    return words[j - 1].end() if line[words[j - 1].end() : words[j - 1].end() + 1] in (" ", "\t") else None
 
-    Only a space becomes a line break: the text keeps its length. Looked for in the last 4,000
-    characters.
+
+def split_squashed_signature(text: str) -> str:
+    """The signature block a web copy glued to the end of the line before it (looked for in the last
+    4,000 characters), or with the next part glued after it (anywhere), put on a line of its own.
+
+    Only a space becomes a line break: the text keeps its length.
     """
     start = max(0, len(text) - 4000)
     start = text.find("\n", start) + 1 if start else 0
@@ -101,6 +129,15 @@ def split_squashed_signature(text: str) -> str:
                     out = list(text)
                 out[pos + at] = "\n"
         pos = nl + 1
+    # a block that opens its line with the next part glued after it may stand anywhere (before annexes)
+    for m in _BLOCK_OPENER_RE.finditer(text):
+        nl = text.find("\n", m.start())
+        line = text[m.start() : nl if nl != -1 else len(text)]
+        at = _leading_block_end(line)
+        if at is not None:
+            if out is None:
+                out = list(text)
+            out[m.start() + at] = "\n"
     return text if out is None else "".join(out)
 
 

@@ -328,7 +328,7 @@ _LISTED_LEAD = (
 )
 _LISTED_LEAD_RE = re.compile(_LISTED_LEAD)
 _LISTED_LEAD_LINE_RE = re.compile(r"^[ \t]*(?:(?:[a-zđ]|\d{1,2})[).][ \t]*)?" + _LISTED_LEAD, re.M)
-_HONORIFIC_RE = re.compile(r"^(?:[Đđ]ồng chí|[Đđ]/c)\s+(?=[A-ZĐÀ-Ỹ])")
+_HONORIFIC_RE = re.compile(r"^(?:[Đđ]ồng chí|[Đđ]/c|(?:[Cc]ác\s+)?[Ôô]ng\s*(?:,\s*|\(\s*)[Bb]à\)?)\s+(?=[A-ZĐÀ-Ỹ])")
 _DUTY_OF_RE = re.compile(r"(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
 _TOPIC_LABEL_RE = re.compile(r"Về\s(?:[^:\n;]|\n(?![ \t]*\n)){1,500}?:\s+(?=\S)")
 

@@ -316,6 +316,18 @@ class UnitReader:
                 cap_tail = True
                 u.specific = True
                 continue
+            if cap_tail and t.key == "khám":
+                # "Cục Quản lý khám, chữa bệnh", "... khám bệnh, chữa bệnh": the activity in lower case
+                k = j + 1 + (1 if toks.fits(j + 2) and toks[j + 1].key == "bệnh" else 0)
+                if toks.fits(k + 3) and toks[k].text == "," and toks[k + 1].key == "chữa" and toks[k + 2].key == "bệnh":
+                    j = k + 3
+                    continue
+            if cap_tail and j > 0 and toks[j - 1].key == "hiểm" and toks.fits(j + 2) and (
+                (t.key, toks[j + 1].key) in (("y", "tế"), ("xã", "hội"))
+            ):
+                # "Vụ Bảo hiểm y tế", "Ban Thu - Bảo hiểm xã hội": the insurance's kind in lower case ends the name
+                j += 2
+                continue
             if _committee_at(toks, j):
                 # "Ban tuyên giáo và dân vận tỉnh ủy, thành ủy" (qd_1147): a Party committee in lower case
                 j += 2

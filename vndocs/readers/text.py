@@ -88,4 +88,11 @@ def read_text(path: Path, name: str) -> RawText:
     except OSError as e:
         raise ReadError(name, f"cannot read file ({e.strerror})") from None
     text, encoding = read_bytes_as_text(data, name)
+    if "](http" in text:
+        # a page saved as text keeps its markdown links: "[Phụ lục số I](https://files....doc)" reads "Phụ lục số I"
+        text = _WEB_LINK_RE.sub(r"\1", text)
     return RawText(text=drop_gazette_furniture(text), format="txt", encoding=encoding)
+
+
+# bounded label and address, as in the markdown reader (an unclosed "[" must not make the scan quadratic)
+_WEB_LINK_RE = re.compile(r"\[([^\]\n]{0,1000})\]\(https?://[^)\s]{0,4000}\)")
