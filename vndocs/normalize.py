@@ -493,6 +493,8 @@ def blank_breadcrumbs(text: str) -> str:
         crumb = line.strip() + ". "
     else:
         return text
+    if text.count("\n" + crumb) < 2:
+        return text
     starts = [m.start() for m in re.finditer(r"(?m)^" + re.escape(crumb), text)]
     starts = [s for s in starts if s > 0]
     if len(starts) < 2:

@@ -444,7 +444,7 @@ def split_squashed_header(text: str) -> str:
                 cm = list(re.finditer(r"(?:^|[.!?]\s+)([" + UPPER + r"][" + UPPER + r"\s,&.-]+)$", head))
                 if cm and _is_upper(cm[-1].group(1)):
                     issuer_hint = cm[-1].group(1).strip()
-            if long_one or _landmarks(line) >= 2:
+            if long_one or (len(line) >= 30 and _landmarks(line) >= 2):
                 chars = list(line)
                 for c in _header_cuts(line, issuer_hint):
                     if 0 < c < len(chars) and chars[c - 1] in " \t":
