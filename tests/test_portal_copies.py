@@ -247,3 +247,16 @@ def test_bodies_named_with_an_activity_in_lower_case_and_an_honorific() -> None:
     assert web != text
     copy = next(t for t in vndocs.parse(web).tasks if t.section_path == ("Điều 3",))
     assert copy.assignee == executing.assignee
+
+
+def test_an_article_heading_repeated_before_each_clause() -> None:
+    # the crawl prints "Thông tư 43/2023/TT-BTC. Điều 1. Sửa đổi, bổ sung ..." again before each clause
+    text = _text("qd_2820-QD-UBND_hcm_tnt305.md")
+    crumb = "Quyết định 2820/QĐ-UBND năm 2025."
+    web = _crumbed(crumb + " " + text, crumb)
+    line = next(ln for ln in web.split("\n") if ln.startswith(crumb + " Điều 1."))
+    repeated = web.replace(line, line + "\n" + line + "\nvà triển khai.", 1)
+    blanked = blank_breadcrumbs(repeated)
+    assert len(blanked) == len(repeated)
+    assert repeated.count("Điều 1. Ban hành kèm theo") == 2 and blanked.count("Điều 1. Ban hành kèm theo") == 1
+    assert [s.label for s in vndocs.parse(repeated).sections] == [s.label for s in vndocs.parse(text).sections]

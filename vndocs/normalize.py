@@ -506,6 +506,16 @@ def blank_breadcrumbs(text: str) -> str:
         chars[s : e - 1] = " " * (len(crumb) - 1)
         chars[e - 1] = "\n"
         rests.append(e)
+    # the crawl repeats an article's heading before each of its clauses: after the first, a crumbed line
+    # that says again what an earlier crumbed line said is furniture too
+    seen_lines: set[str] = set()
+    for e in rests:
+        nl = text.find("\n", e)
+        nl = len(text) if nl == -1 else nl
+        rest = text[e:nl].strip()
+        if rest in seen_lines and rest.startswith("Điều "):
+            chars[e:nl] = " " * (nl - e)
+        seen_lines.add(rest)
     # a second crumb after the first: "CHƯƠNG TRÌNH HÀNH ĐỘNG. " before "II.", "III."
     seconds: dict[str, list[int]] = {}
     for e in rests:
