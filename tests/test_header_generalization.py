@@ -17,9 +17,10 @@ import re
 from pathlib import Path
 
 from tests.conftest import ROOT, needs_shared, read_gold, score_on_shared
-from vndocs.extract.header import extract_header, split_squashed_header
+from vndocs.extract.header import extract_header
 from vndocs.extract.outline import extract_outline
 from vndocs.extract.signature import extract_recipients, extract_signer
+from vndocs.layout import split_squashed_header
 from vndocs.normalize import join_wrapped_lines
 
 GOLD = Path(__file__).resolve().parent / "gold_extra_headers.jsonl"

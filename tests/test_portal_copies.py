@@ -18,7 +18,7 @@ import re
 import vndocs
 from tests.conftest import CORPUS
 from vndocs.extract.deadlines import find_deadlines
-from vndocs.normalize import blank_breadcrumbs
+from vndocs.layout import blank_breadcrumbs
 
 _KEYS = ("type", "number", "date", "issuer", "title")
 

@@ -453,86 +453,6 @@ class NormalizedText:
         return span
 
 
-_FIRST_SENTENCE_RE = re.compile(r"[^\n]{8,300}?[.:](?= \S|[ \t]*$)")
-
-
-# a law portal's note on a provision's history, in square brackets: "[Điều này bị bãi bỏ bởi Điểm b Khoản 2
-# Điều 9 Thông tư 60/2023/TT-BTC có hiệu lực từ ngày 22/10/2023]", "[Chương này được bổ sung bởi ...]"
-_SITE_NOTE_RE = re.compile(
-    r"\[[^\[\]\n]{0,80}?\b(?:được|bị|đã\s+được|đã\s+bị)\s+(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính"
-    r"|hướng\s+dẫn|hủy\s+bỏ|huỷ\s+bỏ|ngưng|dừng|bị\s+bãi\s+bỏ)[^\[\]\n]{0,500}\]"
-)
-
-
-def blank_site_notes(text: str) -> str:
-    """A law portal's bracketed notes on a provision's history, blanked (spaces: the text keeps its
-    length). They are the site's, not the document's: they interrupt its sentences ("Sửa đổi ... tại
-    [Điều này bị bãi bỏ bởi ...] Điều 5 Thông tư số 229/2016/TT-BTC") and name documents it does not."""
-    if "[" not in text:
-        return text
-    return _SITE_NOTE_RE.sub(lambda m: " " * len(m.group()), text)
-
-
-def blank_breadcrumbs(text: str) -> str:
-    """A page's title repeated before its sections, blanked: "Quyết định 435/QĐ-UBND năm 2020. Điều 1.",
-    "Quyết định 435/QĐ-UBND năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG HOẠT ĐỘNG" (a site's anchors,
-    which some crawls of law portals keep in the text).
-
-    The first sentence of the first line, when two more lines or more start with it, is furniture:
-    on those lines it becomes spaces and a line break, so "Điều 1." starts its line again. So does a
-    second sentence repeated the same way after it ("CHƯƠNG TRÌNH HÀNH ĐỘNG."), except where it first
-    stands (the annex's own title). The text keeps its length.
-    """
-    line = text[: text.find("\n")] if "\n" in text else text
-    first = _FIRST_SENTENCE_RE.match(line)
-    # the page's title sentence ("Quyết định 435/QĐ-UBND năm 2020.", the first line ending there), or a
-    # first line that is a bare title ("Nghị định 08/2023/NĐ-CP" over "Nghị định 08/2023/NĐ-CP. Điều 1.")
-    if first:
-        crumb = first.group() + " "
-    elif 8 <= len(line.strip()) <= 150 and "." not in line:
-        crumb = line.strip() + ". "
-    else:
-        return text
-    if text.count("\n" + crumb) < 2:
-        return text
-    starts = [m.start() for m in re.finditer(r"(?m)^" + re.escape(crumb), text)]
-    starts = [s for s in starts if s > 0]
-    if len(starts) < 2:
-        return text
-    chars = list(text)
-    rests: list[int] = []
-    for s in starts:
-        e = s + len(crumb)
-        chars[s : e - 1] = " " * (len(crumb) - 1)
-        chars[e - 1] = "\n"
-        rests.append(e)
-    # the crawl repeats an article's heading before each of its clauses: after the first, a crumbed line
-    # that says again what an earlier crumbed line said is furniture too
-    seen_lines: set[str] = set()
-    for e in rests:
-        nl = text.find("\n", e)
-        nl = len(text) if nl == -1 else nl
-        rest = text[e:nl].strip()
-        if rest in seen_lines and rest.startswith("Điều "):
-            chars[e:nl] = " " * (nl - e)
-        seen_lines.add(rest)
-    # a second crumb after the first: "CHƯƠNG TRÌNH HÀNH ĐỘNG. " before "II.", "III."
-    seconds: dict[str, list[int]] = {}
-    for e in rests:
-        m = re.match(r"[^\n.]{6,80}\. (?=\S)", text[e:])
-        if m and m.group().upper() == m.group():
-            seconds.setdefault(m.group(), []).append(e)
-    for second, at in seconds.items():
-        if len(at) < 3:
-            continue
-        # where it first stands it is a title over its subject: "CHƯƠNG TRÌNH HÀNH ĐỘNG." / "TRIỂN KHAI ..."
-        chars[at[0] + len(second) - 1] = "\n"
-        for e in at[1:]:
-            chars[e : e + len(second) - 1] = " " * (len(second) - 1)
-            chars[e + len(second) - 1] = "\n"
-    return "".join(chars)
-
-
 def normalize(source: str, *, join_lines: bool = True) -> NormalizedText:
     """Run the normalization steps, keeping the maps."""
     t1, m1 = to_nfc(source)
@@ -545,11 +465,9 @@ def normalize(source: str, *, join_lines: bool = True) -> NormalizedText:
     if join_lines:
         t3, m3 = join_wrapped_lines(t2)
         maps.insert(0, m3)
-        from vndocs.extract.header import split_squashed_header
-        from vndocs.extract.signature import split_squashed_signature
+        from vndocs.layout import repair_layout
 
-        # same length: spaces become line breaks, no map needed
-        t3 = split_squashed_signature(split_squashed_header(blank_breadcrumbs(blank_site_notes(t3))))
+        t3 = repair_layout(t3)  # same length: spaces become line breaks or blanks, no map needed
     else:
         t3 = t2
     return NormalizedText(t3, source, tuple(maps))
