@@ -260,3 +260,14 @@ def test_an_article_heading_repeated_before_each_clause() -> None:
     assert len(blanked) == len(repeated)
     assert repeated.count("Điều 1. Ban hành kèm theo") == 2 and blanked.count("Điều 1. Ban hành kèm theo") == 1
     assert [s.label for s in vndocs.parse(repeated).sections] == [s.label for s in vndocs.parse(text).sections]
+
+
+def test_an_annex_named_at_length_before_its_document() -> None:
+    # 12/2018/NĐ-CP: "Thay thế Phụ lục phạm vi địa bàn ... ban hành kèm theo Nghị định số 01/2015/NĐ-CP"
+    text = (
+        "CHÍNH PHỦ\n\nSố: 12/2018/NĐ-CP\n\nHà Nội, ngày 23 tháng 01 năm 2018\n\nNGHỊ ĐỊNH\n\nSửa đổi một số điều\n\n"
+        "Điều 1. Sửa đổi một số điều\n\n1. Thay thế Phụ lục phạm vi địa bàn hoạt động hải quan tại khu vực cửa khẩu "
+        "đường bộ, đường thủy nội địa trong khu vực biên giới ban hành kèm theo Nghị định số 01/2015/NĐ-CP ngày 02 "
+        "tháng 01 năm 2015 của Chính phủ bằng Phụ lục ban hành kèm theo Nghị định này.\n"
+    )
+    assert {r.number: r.relation for r in vndocs.parse(text).references}["01/2015/NĐ-CP"] == "replaces"

@@ -104,6 +104,7 @@ _TYPE_BEFORE_CUA_RE = re.compile(
 )
 
 
+_ANNEX_NAMED_RE = re.compile(r"(?:(?:các|một\s+số|những)\s+)?(?:phụ\s+lục|biểu\s+mẫu|mẫu)\b[^;.:]{0,250}?\bban\s+hành\s+kèm\s+theo\s*$")
 _TYPE_ISSUER_LEAD_RE = re.compile(
     r"(?:quyết\s+định|chỉ\s+thị|nghị\s+quyết|quy\s+định|kết\s+luận|thông\s+tri)\s+của\s+"
     r"(?:bộ\s+chính\s+trị|ban\s+bí\s+thư|ban\s+chấp\s+hành\s+trung\s+ương(?:\s+đảng)?)\s*(?:số\s*)?$"
@@ -362,6 +363,9 @@ def _gap_ok(r: _Reader, a: int, b: int, relation: str, *, item: bool = False) ->
     # "Thi hành Điều 2 Quyết định của Bộ Chính trị số31-QĐ/TW": the older order puts the type and
     # the issuer before the number
     gap = _TYPE_ISSUER_LEAD_RE.sub(" ", gap)
+    # "Thay thế Phụ lục phạm vi địa bàn hoạt động hải quan ... ban hành kèm theo Nghị định số 01/2015/NĐ-CP":
+    # an annex or form named at length is a pinpoint of the document that promulgated it
+    gap = _ANNEX_NAMED_RE.sub(" ", gap)
     gap = _stop_sets()["gap"].sub(" ", gap)
     return not _GAP_CHARS_RE.sub("", gap)
 
