@@ -271,3 +271,19 @@ def test_an_annex_named_at_length_before_its_document() -> None:
         "tháng 01 năm 2015 của Chính phủ bằng Phụ lục ban hành kèm theo Nghị định này.\n"
     )
     assert {r.number: r.relation for r in vndocs.parse(text).references}["01/2015/NĐ-CP"] == "replaces"
+
+
+def test_words_struck_out_or_put_in_are_an_amendment() -> None:
+    # "Bãi bỏ cụm từ “...” tại khoản 1 Điều 3 Thông tư số 39/2020/TT-BTC" (43/2023/TT-BTC Điều 8): word-level,
+    # as "Thay thế cụm từ" was read in nd_48; "Bãi bỏ khoản 2 Điều 13 Thông tư số 76/2014/TT-BTC" repeals
+    text = (
+        "BỘ TÀI CHÍNH\n\nSố: 43/2023/TT-BTC\n\nHà Nội, ngày 28 tháng 6 năm 2023\n\nTHÔNG TƯ\n\nSửa đổi một số thông tư\n\n"
+        "Điều 8. Bãi bỏ một số nội dung tại các Thông tư khác\n\n"
+        "1. Bãi bỏ cụm từ “nơi đăng ký hộ khẩu thường trú” tại khoản 1 Điều 3 Thông tư số 39/2020/TT-BTC ngày 15 "
+        "tháng 5 năm 2020 của Bộ trưởng Bộ Tài chính.\n\n"
+        "2. Thay thế cụm từ “sổ hộ khẩu” bằng cụm từ “Cơ sở dữ liệu quốc gia về dân cư” tại Điều 5 Thông tư số "
+        "15/2022/TT-BTC ngày 04 tháng 3 năm 2022 của Bộ trưởng Bộ Tài chính.\n\n"
+        "3. Bãi bỏ khoản 2 Điều 13 Thông tư số 76/2014/TT-BTC ngày 16 tháng 6 năm 2014 của Bộ trưởng Bộ Tài chính.\n"
+    )
+    refs = {r.number: r.relation for r in vndocs.parse(text).references}
+    assert refs == {"39/2020/TT-BTC": "amends", "15/2022/TT-BTC": "amends", "76/2014/TT-BTC": "repeals"}

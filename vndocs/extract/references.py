@@ -104,6 +104,11 @@ _TYPE_BEFORE_CUA_RE = re.compile(
 )
 
 
+_WORDS_AFTER_CUE_RE = re.compile(r"\s+(?:các\s+|một\s+số\s+)?(?:cụm\s+từ|từ\s+ngữ|từ)\s*[“\"]")
+_QUOTED_WORDS_RE = re.compile(
+    r"(?:(?:các|một\s+số)\s+)?(?:cụm\s+từ|từ\s+ngữ|từ)\s*“[^”]{0,300}”(?:\s*,?\s*(?:và\s+)?“[^”]{0,300}”)*"
+    r"(?:\s*bằng\s+(?:cụm\s+từ|từ)\s*“[^”]{0,300}”)?"
+)
 _ANNEX_NAMED_RE = re.compile(r"(?:(?:các|một\s+số|những)\s+)?(?:phụ\s+lục|biểu\s+mẫu|mẫu)\b[^;.:]{0,250}?\bban\s+hành\s+kèm\s+theo\s*$")
 _TYPE_ISSUER_LEAD_RE = re.compile(
     r"(?:quyết\s+định|chỉ\s+thị|nghị\s+quyết|quy\s+định|kết\s+luận|thông\s+tri)\s+của\s+"
@@ -363,6 +368,9 @@ def _gap_ok(r: _Reader, a: int, b: int, relation: str, *, item: bool = False) ->
     # "Thi hành Điều 2 Quyết định của Bộ Chính trị số31-QĐ/TW": the older order puts the type and
     # the issuer before the number
     gap = _TYPE_ISSUER_LEAD_RE.sub(" ", gap)
+    if relation == "amends":
+        # the words an amendment strikes out or puts in: "cụm từ “...” bằng cụm từ “...” tại"
+        gap = _QUOTED_WORDS_RE.sub(" ", gap)
     # "Thay thế Phụ lục phạm vi địa bàn hoạt động hải quan ... ban hành kèm theo Nghị định số 01/2015/NĐ-CP":
     # an annex or form named at length is a pinpoint of the document that promulgated it
     gap = _ANNEX_NAMED_RE.sub(" ", gap)
@@ -449,12 +457,17 @@ def _assign_cues(r: _Reader, mentions: list[_M]) -> None:
                 not (_starts_paragraph(r, cm.start()) or r.low[max(0, cm.start() - 2) : cm.start()] == ": ") or r.in_form(cm.start())
             ):
                 continue
+            relation = rule.relation
+            if relation in ("repeals", "replaces") and _WORDS_AFTER_CUE_RE.match(r.low, cm.end()):
+                # "Bãi bỏ cụm từ “...” tại khoản 1 Điều 3 Thông tư số 39/2020/TT-BTC", "Thay thế cụm từ “...”
+                # bằng cụm từ “...” tại ...": words struck out or put in are an amendment (nd_48, nq_35 precedents)
+                relation = "amends"
             k = bisect_left(top_starts, cm.end())
             nxt = top[k] if k < len(top) else None
-            if nxt is None or not _gap_ok(r, cm.end(), nxt.start, rule.relation):
+            if nxt is None or not _gap_ok(r, cm.end(), nxt.start, relation):
                 continue
-            _set_cue(nxt, rule.relation)
-            _continue_cue(r, mentions, starts, nxt, rule.relation)
+            _set_cue(nxt, relation)
+            _continue_cue(r, mentions, starts, nxt, relation)
         # lists introduced by "Bãi bỏ:" / "Thay thế:" and lettered items after them
         if rule.relation in ("repeals", "replaces", "amends"):
             _list_intro_cues(r, rule, top, top_starts, mentions, starts)
