@@ -12,13 +12,14 @@ that set annotates. These figures are the README's generalization estimates.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _scorer import load_scorer  # noqa: E402 - beside this script
 
 SETS = {
     "headers": ("header.", "sections.", "recipients."),
@@ -36,10 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (docs.is_dir() and scorer.is_file()):
         print(f"Error: {shared}: no corpus/docs or eval/score.py there", file=sys.stderr)
         return 1
-    spec = importlib.util.spec_from_file_location("vndocs_shared_score", scorer)
-    assert spec is not None and spec.loader is not None
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
+    score = load_scorer(scorer)
 
     import vndocs
 

@@ -14,7 +14,6 @@ annotates, from the shared scorer.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import sys
@@ -22,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _scorer import load_scorer  # noqa: E402 - beside this script
+
 os.environ.setdefault("VNDOCS_OCR", "0")
 
 SETS = {
@@ -40,10 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if not pages.is_dir() or not scorer.is_file():
         print(f"Error: need a folder of pages and {scorer}", file=sys.stderr)
         return 1
-    spec = importlib.util.spec_from_file_location("vndocs_shared_score", scorer)
-    assert spec is not None and spec.loader is not None
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
+    score = load_scorer(scorer)
 
     import vndocs
     from vndocs.errors import VndocsError
