@@ -19,9 +19,10 @@ from vndocs.extract.header import (
     MOTTO_RE,
     NATIONAL_RE,
     PARTY_RE,
+    POSITION_HEADS,
     PREAMBLE_START_RE,
 )
-from vndocs.extract.signature import _NOT_NAME, NAME_RE
+from vndocs.extract.signature import _KINH_GUI, _NOT_NAME, AUTHORITY_PREFIXES, NAME_RE
 from vndocs.textutil import LOWER, UPPER, is_upper_text
 from vndocs.vocab import canonical_type
 
@@ -36,6 +37,7 @@ def repair_layout(text: str) -> str:
 # --- the portal's notes and crumbs ------------------------------------------------------------------
 
 _FIRST_SENTENCE_RE = re.compile(r"[^\n]{8,300}?[.:](?= \S|[ \t]*$)")
+_SECOND_CRUMB_RE = re.compile(r"[^\n.]{6,80}\. (?=\S)")
 
 
 # a law portal's note on a provision's history, in square brackets: "[Điều này bị bãi bỏ bởi Điểm b Khoản 2
@@ -75,10 +77,7 @@ def blank_breadcrumbs(text: str) -> str:
         crumb = line.strip() + ". "
     else:
         return text
-    if text.count("\n" + crumb) < 2:
-        return text
-    starts = [m.start() for m in re.finditer(r"(?m)^" + re.escape(crumb), text)]
-    starts = [s for s in starts if s > 0]
+    starts = [m.start() + 1 for m in re.finditer(re.escape("\n" + crumb), text)]
     if len(starts) < 2:
         return text
     chars = list(text)
@@ -101,7 +100,7 @@ def blank_breadcrumbs(text: str) -> str:
     # a second crumb after the first: "CHƯƠNG TRÌNH HÀNH ĐỘNG. " before "II.", "III."
     seconds: dict[str, list[int]] = {}
     for e in rests:
-        m = re.match(r"[^\n.]{6,80}\. (?=\S)", text[e:])
+        m = _SECOND_CRUMB_RE.match(text, e)
         if m and m.group().upper() == m.group():
             seconds.setdefault(m.group(), []).append(e)
     for second, at in seconds.items():
@@ -115,7 +114,6 @@ def blank_breadcrumbs(text: str) -> str:
     return "".join(chars)
 
 
-
 # --- a flattened header ----------------------------------------------------------------------------
 
 _SQUASH_MIN = 150
@@ -125,10 +123,10 @@ _RULE_IN_LINE_RE = re.compile(r"(?<=\S)\s+[-_–=]{3,}(?=\s+\S)")
 # a page's title sentence, then the issuer's name in capitals over its rule: "... do Bảo hiểm xã hội Việt
 # Nam ban hành. BẢO HIỂM XÃ HỘI VIỆT NAM --------"
 _CAPS_BEFORE_RULE_RE = re.compile(r"(?<=[.!?])\s+(?=[" + UPPER + r"][" + UPPER + r"\s,&.-]{3,}?\s+[-_–=]{3,})")
-_AUTHORITY_IN_LINE_RE = re.compile(
-    r"(?<=\S)\s+(?=(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC"
-    r"|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN|THỐNG\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN)\s+[" + UPPER + r"])"
-)
+_AUTHORITY_IN_LINE_RE = re.compile(r"(?<=\S)\s+(?=" + POSITION_HEADS + r"\s+[" + UPPER + r"])")
+# the issuer's name in capitals before its rule, after a page's title sentence if any
+_ISSUER_BEFORE_RULE_RE = re.compile(r"(?:^|[.!?]\s+)([" + UPPER + r"][" + UPPER + r"\s,&.-]+)$")
+_RULE_AT_END_RE = re.compile(r"\s+[-_–=]{3,}\s*$")
 
 
 _BODY_OPENER_RE = re.compile(
@@ -144,7 +142,7 @@ def _header_cuts(line: str, issuer_hint: str | None) -> set[int]:
         for m in rx.finditer(line):
             cuts.update((m.start(), m.end()))
     cuts.update(m.start() for m in _SQUASH_MARKS.finditer(line))
-    for m in re.finditer(r"Kính\s+gửi\s*:?", line):
+    for m in _KINH_GUI.finditer(line):
         # the letter's first sentence glued to its addressee: "Kính gửi: Đ/c Chủ tịch Ủy ban nhân dân các tỉnh,
         # thành phố trực thuộc Trung ương Trong thời gian qua, ..."
         o = _BODY_OPENER_RE.search(line, m.end())
@@ -182,7 +180,7 @@ def _landmarks(line: str) -> int:
     d = DATE_LINE_RE.search(line)
     if d:
         n += 2 if len(line[d.end() :].split()) >= 2 else 1  # the date, then the type and the subject
-    k = re.search(r"Kính\s+gửi\s*:?", line)
+    k = _KINH_GUI.search(line)
     if k and _BODY_OPENER_RE.search(line, k.end()):
         n += 1  # the addressee, then the letter's first sentence
     return n + len(_SQUASH_MARKS.findall(line))
@@ -215,11 +213,11 @@ def split_squashed_header(text: str) -> str:
             long_one = len(line) >= _SQUASH_MIN and (NATIONAL_RE.search(line) or PARTY_RE.search(line)) and (
                 DATE_LINE_RE.search(line) or _SQUASH_MARKS.search(line)
             )
-            rule = _RULE_IN_LINE_RE.search(line) or re.search(r"\s+[-_–=]{3,}\s*$", line)
+            rule = _RULE_IN_LINE_RE.search(line) or _RULE_AT_END_RE.search(line)
             if rule and issuer_hint is None:
                 # the issuer's name over its rule, after a page's title sentence if any
                 head = line[: rule.start()]
-                cm = list(re.finditer(r"(?:^|[.!?]\s+)([" + UPPER + r"][" + UPPER + r"\s,&.-]+)$", head))
+                cm = list(_ISSUER_BEFORE_RULE_RE.finditer(head))
                 if cm and _is_upper(cm[-1].group(1)):
                     issuer_hint = cm[-1].group(1).strip()
             if long_one or (len(line) >= 30 and _landmarks(line) >= 2):
@@ -234,7 +232,6 @@ def split_squashed_header(text: str) -> str:
     return text
 
 
-
 # --- a glued signature block -----------------------------------------------------------------------
 
 # a signature block a web copy put at the end of the line before it ("- Lưu: VT, ĐMDN (2b). Trung Anh BỘ
@@ -243,11 +240,8 @@ _POSITION_WORDS_RE = re.compile(
     r"TRƯỞNG|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ|CHÁNH\s+ÁN|THỐNG\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN"
 )
 # "\n" first: the engine then skips to each line break instead of trying every position
-_BLOCK_OPENER_RE = re.compile(
-    r"\n[ \t]*(?=(?:(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\."
-    r"|(?:PHÓ\s+)?(?:TỔNG\s+CỤC\s+TRƯỞNG|BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG)\s))"
-)
-_AUTH_TOKEN_RE = re.compile(r"^(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\.?$")
+_BLOCK_OPENER_RE = re.compile(r"\n[ \t]*(?=(?:(?:" + AUTHORITY_PREFIXES + r")\.|" + POSITION_HEADS + r"\s))")
+_AUTH_TOKEN_RE = re.compile(r"^(?:" + AUTHORITY_PREFIXES + r")\.?$")
 
 
 def _trailing_block_start(line: str) -> int | None:

@@ -40,8 +40,10 @@ PARTY_NUMBER = (
 STATE_NUMBER = (
     r"(?P<snum>\d{1,6}\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-Za-zĐđ&]*\d{0,2}(?:\s*-\s*[A-ZĐa-zđ0-9&.]*[A-ZĐa-zđ0-9&])*)"
 )
-NUMBER_INLINE_RE = re.compile(r"(?<!\w)Số\s*:\s*(?:" + PARTY_NUMBER + "|" + STATE_NUMBER + r")")
-NUMBER_IN_LINE_RE = re.compile(r"\b\d{1,6}\s*(?:-\s*[A-ZĐ]{1,6}\s*/|/\s*(?:\d{4}\s*/\s*)?[A-ZĐ]{1,8}\b)")
+# "Số: N" anywhere in a line (a header flattened onto one line)
+_NUMBER_AFTER_SO_RE = re.compile(r"(?<!\w)Số\s*:\s*(?:" + PARTY_NUMBER + "|" + STATE_NUMBER + r")")
+# a document number anywhere in a line ("QUY ĐỊNH 102-QĐ/TW", a page's title line): no issuer line
+_ANY_NUMBER_RE = re.compile(r"\b\d{1,6}\s*(?:-\s*[A-ZĐ]{1,6}\s*/|/\s*(?:\d{4}\s*/\s*)?[A-ZĐ]{1,8}\b)")
 NUMBER_LINE_RE = re.compile(
     r"(?:^|(?<=\n))[ \t*]*"
     r"(?:(?:Luật|Pháp\s+lệnh|Lệnh|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Chỉ\s+thị)\s+)?"
@@ -443,7 +445,7 @@ def extract_header(text: str) -> Header:
     m = next((f for f in found if f.group().lstrip(" \t*")[:2] in ("Số", "số")), found[0] if found else None)
     if m is None:
         # a header flattened onto one line by a web copy: "... SỞ GIÁO DỤC VÀ ĐÀO TẠO ... Số : 2917 /SGDĐT-VP ..."
-        m = NUMBER_INLINE_RE.search(window, 0, max(search_end, 1))
+        m = _NUMBER_AFTER_SO_RE.search(window, 0, max(search_end, 1))
     if m:
         g = "pnum" if m.group("pnum") else "snum"
         raw = m.group(g)
@@ -502,7 +504,7 @@ def extract_header(text: str) -> Header:
             lead = len(ln.text) - len(ln.text.lstrip())
             ln = _Line(ln.start + lead, ln.start + lead + len(left), left)
             s = left
-        if ":" in s or NUMBER_IN_LINE_RE.search(s):
+        if ":" in s or _ANY_NUMBER_RE.search(s):
             # site furniture ("VIEWS: 10 PAGES: 1") and a page's title line ("QUY ĐỊNH 102-QĐ/TW") are no body
             continue
         if re.match(r"^(?:CỘNG|CHỦ NGHĨA|ĐẢNG CỘNG|VIỆT NAM)\b", s) and not issuer_lines:
@@ -609,12 +611,14 @@ _OLD_STYLE_ID_RE = re.compile(
 _ENACT_RE = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT)\s*:")
 
 
-# the enacting authority printed over the preamble: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TÀI CHÍNH"
-_AUTHORITY_HEAD_RE = re.compile(
-    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC"
-    r"|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+KIỂM\s+TOÁN|THỐNG\s+ĐỐC"
-    r"|CHỦ\s+NHIỆM|VỤ\s+TRƯỞNG)\s+\S"
+POSITION_HEADS = (
+    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC"
+    r"|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+KIỂM\s+TOÁN|THỐNG\s+ĐỐC"
+    r"|CHỦ\s+NHIỆM|VỤ\s+TRƯỞNG)"
 )
+"""The head of a body printed in capitals before its name, as a regex: "PHÓ CHỦ TỊCH", "BỘ TRƯỞNG"."""
+# the enacting authority printed over the preamble: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ TÀI CHÍNH"
+_AUTHORITY_HEAD_RE = re.compile(r"^" + POSITION_HEADS + r"\s+\S")
 # a subject line that wraps on: it ends with a word that needs what follows
 _OPEN_END_RE = re.compile(r"(?:\b(?:của|và|với|cho|tại|về|trong|giữa|đối|thuộc|theo|đến|từ)|[,&(-])$", re.I)
 # a section marker opens the body: "I.", "1.", "I-", "1-", "A.", "A -", "Điều 1", "Chương I", "Phần"

@@ -73,6 +73,7 @@ from vndocs.extract.reference_patterns import (
 from vndocs.identity import document_key, number_issuer, number_system, number_year
 from vndocs.models import Header, Mention, Reference, Span
 from vndocs.normalize import key, tone_key
+from vndocs.textutil import LOWER
 from vndocs.vocab import canonical_type
 
 RELATION_ORDER = ("replaces", "repeals", "amends", "implements", "guides", "based_on", "cites")
@@ -99,9 +100,9 @@ _ISSUER_LINK_RE = re.compile(
 _DATE_BEFORE_RE = re.compile(r"^[\s(]*(?i:ngày)\s*(?:" + _DATE + r")\s*,")
 
 
-_TYPE_BEFORE_CUA_RE = re.compile(
-    r"(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết|Quy\s+định|Kết\s+luận|Thông\s+tri|Hướng\s+dẫn|Thông\s+báo)\s*$"
-)
+# the types a Party document names before its issuer and number ("Quyết định của Bộ Chính trị số 31-QĐ/TW")
+_OLD_ORDER_TYPES = r"Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết|Quy\s+định|Kết\s+luận|Thông\s+tri"
+_TYPE_BEFORE_CUA_RE = re.compile(r"(?:" + _OLD_ORDER_TYPES + r"|Hướng\s+dẫn|Thông\s+báo)\s*$", re.I)
 
 
 _WORDS_AFTER_CUE_RE = re.compile(r"\s+(?:các\s+|một\s+số\s+)?(?:cụm\s+từ|từ\s+ngữ|từ)\s*[“\"]")
@@ -111,7 +112,7 @@ _QUOTED_WORDS_RE = re.compile(
 )
 _ANNEX_NAMED_RE = re.compile(r"(?:(?:các|một\s+số|những)\s+)?(?:phụ\s+lục|biểu\s+mẫu|mẫu)\b[^;.:]{0,250}?\bban\s+hành\s+kèm\s+theo\s*$")
 _TYPE_ISSUER_LEAD_RE = re.compile(
-    r"(?:quyết\s+định|chỉ\s+thị|nghị\s+quyết|quy\s+định|kết\s+luận|thông\s+tri)\s+của\s+"
+    r"(?i:" + _OLD_ORDER_TYPES + r")\s+của\s+"
     r"(?:bộ\s+chính\s+trị|ban\s+bí\s+thư|ban\s+chấp\s+hành\s+trung\s+ương(?:\s+đảng)?)\s*(?:số\s*)?$"
 )
 
@@ -963,7 +964,7 @@ def _to_reference(g: list[_M], text: str) -> Reference:
     )
 
 
-_PROSE_LINE_RE = re.compile(r"^(?=.*[a-zà-ỹđ].*[a-zà-ỹđ])(?:\S+\s+){7,}\S+")
+_PROSE_LINE_RE = re.compile(r"^(?=.*[" + LOWER + r"].*[" + LOWER + r"])(?:\S+\s+){7,}\S+")
 
 
 def _site_text_end(text: str, header: Header) -> int:

@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from vndocs.models import Recipient, Signer, Span
 from vndocs.textutil import LOWER, UPPER, is_upper_text, line_start_finditer
 
-AUTHORITY_RE = re.compile(r"^(?P<auth>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*[.:]?\s+(?P<rest>.*)$")
+AUTHORITY_PREFIXES = "TM|KT|TL|TUQ|Q|T/M|K/T|T/L"
+"""Authority prefixes of a signature block (thừa lệnh, ký thay ...), as a regex alternation."""
+AUTHORITY_RE = re.compile(r"^(?P<auth>" + AUTHORITY_PREFIXES + r")\s*[.:]?\s+(?P<rest>.*)$")
 _AUTH_CANON = {"T/M": "TM", "K/T": "KT", "T/L": "TL"}
 # a Vietnamese personal name: 2-5 capitalized syllables
 NAME_RE = re.compile(

@@ -712,7 +712,7 @@ class _Extractor:
         if found is None and not sub_tasks and addressee is not None and is_impl and not (
             # "2.1. Trường hợp người được hẹn khám lại ... thì ... vẫn là KCB trái tuyến" (a letter's notes under
             # its lead-in): what holds in a case is a rule, not the addressee's task
-            re.match(r"(?:nếu\s|" + _CASE_OPENER_RE.pattern + ")", _LABEL_LEAD_RE.sub("", key(text[hs : hs + 50])))
+            _CASE_OR_IF_RE.match(_LABEL_LEAD_RE.sub("", key(text[hs : hs + 50])))
         ):
             found = _Found(addressee, hs, "lead-in", "execute")
             self._add_inherited(found, s.span.start, end, my_path, heading, hs)
@@ -873,6 +873,7 @@ class _Extractor:
         return bool(re.search(r"(?:giao|đề nghị|yêu cầu|kêu gọi)\s*:\s*$", para, re.IGNORECASE)), None
 
 
+_CASE_OR_IF_RE = re.compile(r"nếu\s|" + _CASE_OPENER_RE.pattern)
 _LABEL_LEAD_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|[-+•])\s*")
 _SENTENCE_CUT_RE = re.compile(r"[.;]\s+(?=[" + UPPER + r"])")
 
